@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "readout",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ReadoutKit", targets: ["ReadoutKit"]),
+        .executable(name: "readout", targets: ["readout"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The few ICU calls readout needs, behind a plain-C API: ICU's headers and its
+        // versioned symbol names never reach Swift (Foundation carries its own ICU).
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .executableTarget(name: "EmbedLexicons", path: "Plugins/EmbedLexiconsTool"),
+        .plugin(
+            name: "EmbedLexiconsPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedLexicons"],
+            path: "Plugins/EmbedLexiconsPlugin"
+        ),
+        .target(
+            name: "ReadoutKit",
+            dependencies: ["CICU"],
+            plugins: ["EmbedLexiconsPlugin"]
+        ),
+        .executableTarget(
+            name: "readout",
+            dependencies: [
+                "ReadoutKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ReadoutKitTests", dependencies: ["ReadoutKit"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ReadoutKit", "readout"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

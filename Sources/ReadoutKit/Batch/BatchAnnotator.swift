@@ -1,0 +1,174 @@
+import Foundation
+
+/// Annotates many files: reads, validates, annotates and writes each one atomically. One
+/// bad file never stops the batch: it is reported and the rest are done.
+public final class BatchAnnotator: Sendable {
+    public let pipeline: Pipeline
+    /// Where the collection goes; nil writes next to each input (brat style).
+    public let outputDirectory: URL?
+    public let jobs: Int
+
+    public init(pipeline: Pipeline, outputDirectory: URL?, jobs: Int) {
+        self.pipeline = pipeline
+        self.outputDirectory = outputDirectory
+        self.jobs = max(1, jobs)
+    }
+
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var bytes: Int
+        public var failed: Int
+    }
+
+    public struct Result: Sendable {
+        public var documents = 0
+        public var bytes = 0
+        public var mentions = 0
+        public var failures: [Failure] = []
+    }
+
+    /// Annotates the files; `progress` is called (from worker threads) after each file.
+    public func run(_ files: [InputFile], progress: (@Sendable (Progress) -> Void)? = nil) -> Result {
+        let state = SharedState(total: files.count)
+        // Collection folders get brat's configuration files first.
+        var collectionFolders = Set<URL>()
+        if let outputDirectory {
+            collectionFolders.insert(outputDirectory)
+        } else {
+            for file in files { collectionFolders.insert(file.root) }
+        }
+        var result = Result()
+        for folder in collectionFolders.sorted(by: { $0.path < $1.path }) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try AtomicFile.write(BratWriter.annotationConf(), to: folder.appending(path: "annotation.conf"))
+                try AtomicFile.write(BratWriter.visualConf(), to: folder.appending(path: "visual.conf"))
+            } catch {
+                result.failures.append(Failure(path: folder.path, reason: "\(error)"))
+            }
+        }
+        // Two inputs that would land on the same output file: the later one fails.
+        var targets: [String: String] = [:]
+        var runnable: [InputFile] = []
+        for file in files {
+            let target = outputBase(for: file).path
+            if let other = targets[target] {
+                result.failures.append(Failure(path: file.url.path, reason: "its output \(target).ann would overwrite that of \(other)"))
+            } else {
+                targets[target] = file.url.path
+                runnable.append(file)
+            }
+        }
+        let queue = runnable
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, queue.count))) { _ in
+            while let index = state.next(), index < queue.count {
+                let file = queue[index]
+                let outcome = annotate(file)
+                let snapshot = state.record(outcome, bytes: outcome.bytes)
+                progress?(snapshot)
+            }
+        }
+        let finished = state.result()
+        result.documents = finished.documents
+        result.bytes = finished.bytes
+        result.mentions = finished.mentions
+        result.failures += finished.failures
+        result.failures.sort { $0.path < $1.path }
+        return result
+    }
+
+    /// The output path of a file without extension: `DIR/relative/NAME` or beside the input.
+    public func outputBase(for file: InputFile) -> URL {
+        let base: URL
+        if let outputDirectory {
+            base = outputDirectory.appending(path: file.relativePath)
+        } else {
+            base = file.url
+        }
+        return base.pathExtension == "txt" ? base.deletingPathExtension() : base
+    }
+
+    struct Outcome: Sendable {
+        var bytes = 0
+        var mentions = 0
+        var failure: Failure?
+    }
+
+    private func annotate(_ file: InputFile) -> Outcome {
+        let data: Data
+        do {
+            data = try Data(contentsOf: file.url)
+        } catch {
+            return Outcome(failure: Failure(path: file.url.path, reason: "cannot read: \(Self.reason(error))"))
+        }
+        let bytes = [UInt8](data)
+        let document: Document
+        do {
+            document = try Document(name: file.url.lastPathComponent, bytes: bytes)
+        } catch {
+            return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: error.description))
+        }
+        let annotated = pipeline.annotate(document)
+        let base = outputBase(for: file)
+        do {
+            try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if outputDirectory != nil {
+                let copy = base.appendingPathExtension("txt")
+                if copy.standardizedFileURL.path != file.url.path {
+                    try AtomicFile.write(data, to: copy)
+                }
+            }
+            try AtomicFile.write(try DocumentJSON(annotated).encoded(), to: base.appendingPathExtension("json"))
+            // The .ann last: its presence means the document is complete.
+            try AtomicFile.write(BratWriter.ann(annotated), to: base.appendingPathExtension("ann"))
+        } catch {
+            return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(error)"))
+        }
+        return Outcome(bytes: bytes.count, mentions: annotated.mentions.count)
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file (it vanished)" }
+        return nsError.localizedDescription
+    }
+}
+
+/// The counters the workers share.
+private final class SharedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var progress: BatchAnnotator.Progress
+    private var mentions = 0
+    private var failures: [Failure] = []
+
+    init(total: Int) { progress = .init(done: 0, total: total, bytes: 0, failed: 0) }
+
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        defer { nextIndex += 1 }
+        return nextIndex
+    }
+
+    func record(_ outcome: BatchAnnotator.Outcome, bytes: Int) -> BatchAnnotator.Progress {
+        lock.lock(); defer { lock.unlock() }
+        progress.done += 1
+        progress.bytes += bytes
+        mentions += outcome.mentions
+        if let failure = outcome.failure {
+            progress.failed += 1
+            failures.append(failure)
+        }
+        return progress
+    }
+
+    func result() -> BatchAnnotator.Result {
+        lock.lock(); defer { lock.unlock() }
+        return .init(documents: progress.done - progress.failed, bytes: progress.bytes, mentions: mentions, failures: failures)
+    }
+}

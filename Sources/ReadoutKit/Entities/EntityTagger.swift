@@ -1,0 +1,422 @@
+import Foundation
+
+/// Tags Person, Place and Organization (the flat layer) and Title, Meeting and Date (the
+/// overlapping layer) as GUIDELINES.md section 2 defines them.
+///
+/// Lexicon look-ups come first; rules then find names after titles, organizations by their
+/// head nouns, acronyms in parentheses, surnames of people met in the same document,
+/// dates and meetings. Where flat candidates overlap, the longest wins.
+public struct EntityTagger: Sendable {
+    public let lexicon: Lexicon
+    public let matcher: PhraseMatcher
+
+    public init(lexicon: Lexicon, segmenter: Segmenter) {
+        self.lexicon = lexicon
+        self.matcher = PhraseMatcher(lexicon: lexicon, segmenter: segmenter)
+    }
+
+    public func tag(_ document: Document, segmentation: Segmentation) -> [Mention] {
+        var run = TaggingRun(view: TokenView(document: document, segmentation: segmentation, matcher: matcher),
+                             tagger: self)
+        return run.run()
+    }
+}
+
+/// A flat-layer candidate over tokens `[start, end)`.
+struct Candidate {
+    var start: Int
+    var end: Int
+    var label: EntityLabel
+    var references: [Reference]
+    var provenance: Provenance
+    /// Breaks ties between candidates of equal length: higher wins.
+    var priority: Int
+
+    var length: Int { end - start }
+}
+
+/// The state of tagging one document.
+struct TaggingRun {
+    let view: TokenView
+    let tagger: EntityTagger
+    var lexicon: Lexicon { tagger.lexicon }
+    var matcher: PhraseMatcher { tagger.matcher }
+
+    var candidates: [Candidate] = []
+    /// Merged title spans (token ranges), before the check that a name is attached.
+    var titles: [Range<Int>] = []
+    /// People found so far: key token text -> reference (full names, first and last tokens).
+    var knownNameParts: [String: Reference] = [:]
+    var chosen: [Candidate] = []
+
+    init(view: TokenView, tagger: EntityTagger) {
+        self.view = view
+        self.tagger = tagger
+    }
+
+    mutating func run() -> [Mention] {
+        lexiconPass()
+        titlePass()
+        personsAfterTitles()
+        organizationRules()
+        resolveFlat()
+        surnamesAndAcronyms()
+        var mentions = chosen.map { c in
+            Mention(label: c.label, span: view.span(c.start..<c.end), references: c.references, provenance: c.provenance)
+        }
+        mentions += keptTitles()
+        let meetings = MeetingRules(view: view, flat: chosen).meetings()
+        // A year inside a meeting's name ("Summit 2019") is part of the name, not a date.
+        mentions += DateRules(view: view).dates().filter { date in !meetings.contains { $0.span.contains(date.span) } }
+        mentions += meetings
+        return mentions.sorted { a, b in
+            a.span != b.span ? a.span < b.span : a.label < b.label
+        }
+    }
+
+    // MARK: Lexicon
+
+    static func isFlatEntry(_ e: LexiconEntry) -> Bool { e.label.isFlat }
+
+    /// The longest flat-layer lexicon match at token i.
+    func flatMatch(at i: Int) -> PhraseMatcher.Match? {
+        matcher.longestMatch(
+            keys: view.keys, alternates: view.alternates, from: i, upTo: view.sentenceEnd[i],
+            accept: Self.isFlatEntry,
+            acceptAlternate: { $0.label == .person || $0.label == .place || $0.label == .organization && $0.name.contains(" ") })
+    }
+
+    func titleMatch(at i: Int) -> PhraseMatcher.Match? {
+        matcher.longestMatch(
+            keys: view.keys, alternates: view.alternates, from: i, upTo: view.sentenceEnd[i],
+            accept: { $0.label == .title }, acceptAlternate: { $0.label == .title })
+    }
+
+    static func reference(_ e: LexiconEntry) -> Reference { Reference(id: e.id, name: e.name) }
+
+    /// Lexicon matches of places, organizations and full person names. A single-token form
+    /// of a person (a surname) is left for the surname rule, which needs context.
+    mutating func lexiconPass() {
+        for i in 0..<view.count where view.keys[i] >= 0 || view.alternates[i] >= 0 {
+            guard let m = flatMatch(at: i) else { continue }
+            // Prefer places, then organizations, then people when one form names several.
+            let ranked = m.entries.sorted { rank($0.label) > rank($1.label) }
+            let entry = ranked[0]
+            if entry.label == .person && m.end - m.start == 1 {
+                // A lone surname: only with a title (personsAfterTitles) or a full name seen.
+                if let place = m.entries.first(where: { $0.label != .person }) {
+                    add(m, entry: place)
+                }
+                continue
+            }
+            add(m, entry: entry)
+        }
+    }
+
+    private func rank(_ label: EntityLabel) -> Int {
+        switch label {
+        case .place: 3
+        case .organization: 2
+        case .person: 1
+        default: 0
+        }
+    }
+
+    private mutating func add(_ m: PhraseMatcher.Match, entry: LexiconEntry) {
+        guard !isCommonWordMatch(m) else { return }
+        candidates.append(Candidate(start: m.start, end: m.end, label: entry.label,
+                                    references: [Self.reference(entry)],
+                                    provenance: .from(entry, rule: "lexicon"), priority: 2))
+        if entry.label == .person { remember(person: Self.reference(entry), tokens: m.start..<m.end) }
+    }
+
+    /// A one-word match that is really a common word: lower case text, or a capitalized
+    /// sentence-initial word that the lexicon has in another case.
+    private func isCommonWordMatch(_ m: PhraseMatcher.Match) -> Bool {
+        guard m.end - m.start == 1 else { return false }
+        let text = view[m.start]
+        if let first = text.unicodeScalars.first, first.properties.isLowercase { return true }
+        return false
+    }
+
+    mutating func remember(person: Reference, tokens: Range<Int>) {
+        for i in tokens where view.isWord(i) && view[i].count > 1 {
+            let key = Self.nameKey(view[i])
+            if knownNameParts[key] == nil { knownNameParts[key] = person }
+        }
+    }
+
+    /// Name parts match regardless of ALL-CAPS styling ("HAYASHI" = "Hayashi").
+    static func nameKey(_ s: String) -> String { s.lowercased() }
+
+    // MARK: Titles
+
+    /// Title spans: consecutive title words form one title ("H.E. Dr."), as do "X and Y"
+    /// chains of titles; a nationality word before a title and "of <place or organization>"
+    /// after it belong to it.
+    mutating func titlePass() {
+        var i = 0
+        while i < view.count {
+            guard let first = titleMatch(at: i) else { i += 1; continue }
+            var start = first.start
+            var end = first.end
+            // A nationality adjective right before: "Japanese Foreign Minister".
+            if start > 0, view.sameLine(start - 1) {
+                if lexicon.demonyms[view[start - 1]] != nil {
+                    start -= 1
+                    if start > 0, view.sameLine(start - 1), lexicon.demonyms[view[start - 1] + " " + view[start]] != nil { start -= 1 }
+                }
+            }
+            while end < view.count {
+                if view.sameLine(end - 1), let next = titleMatch(at: end) {
+                    end = next.end
+                    continue
+                }
+                if view[end] == "and", view.sameLine(end - 1), end + 1 < view.count, let next = titleMatch(at: end + 1),
+                   !isBareHonorific(next) {
+                    end = next.end
+                    continue
+                }
+                if let extended = titleComplement(after: end) {
+                    end = extended
+                    continue
+                }
+                break
+            }
+            titles.append(start..<end)
+            i = end
+        }
+    }
+
+    private func isBareHonorific(_ m: PhraseMatcher.Match) -> Bool {
+        m.entries.allSatisfy { $0.roles.contains("honorific") }
+    }
+
+    /// "for Foreign Affairs", "of Defense", "of the Environment", "of Japan",
+    /// "of the Republic of Korea (ROK)" after a title: the end token, or nil.
+    func titleComplement(after end: Int) -> Int? {
+        guard end < view.count, view[end] == "of" || view[end] == "for", view.sameLine(end - 1) else { return nil }
+        var j = end + 1
+        if j < view.count, view[j] == "the" { j += 1 }
+        guard j < view.count, view.isCapitalized(j) || view.tokens[j].kind == .number else { return nil }
+        if view[end] == "of", let place = flatMatch(at: j), place.entries.contains(where: { $0.label != .person }) {
+            var k = place.end
+            if k + 2 < view.count, view[k] == "(", view.isAllCaps(k + 1), view[k + 2] == ")" { k += 3 }
+            return k
+        }
+        if let org = organizationAt(j) { return org }
+        // A field of office: capitalized words joined by "and", "&", ",".
+        var k = j
+        while k < view.count, view.isCapitalized(k), titleMatch(at: k) == nil {
+            k += 1
+            if k + 1 < view.count, view[k] == "and" || view[k] == "&", view.isCapitalized(k + 1) { k += 1 }
+        }
+        return k > j ? k : nil
+    }
+
+    /// The end of an organization found by rule starting exactly at token j, if any.
+    func organizationAt(_ j: Int) -> Int? {
+        OrganizationRules(view: view, run: self).match(at: j).map(\.end)
+    }
+
+    // MARK: People after titles
+
+    static let nameStopWords: Set<String> = [
+        "The", "A", "An", "And", "Of", "In", "On", "At", "To", "For", "With", "By", "From", "As",
+        "He", "She", "They", "It", "His", "Her", "Their", "This", "That", "Minister", "Ministers",
+        "Meeting", "Summit", "Talk", "Talks", "Conversation", "Call", "Dialogue", "Foreign",
+        "Affairs", "Government", "Office", "Ministry", "Visit", "Statement", "Also", "Both",
+    ]
+
+    /// The name tokens starting at i: capitalized words, initials ("J."), hyphenated parts
+    /// ("Byung-se"), at most five words. Returns the end token, or nil when there is no name.
+    func nameEnd(from i: Int) -> Int? {
+        var j = i
+        var words = 0
+        while j < view.count, words < 5 {
+            guard view.isCapitalized(j), !Self.nameStopWords.contains(view[j]) else { break }
+            if j > i, titleMatch(at: j) != nil { break }
+            if j > i, let m = flatMatch(at: j), !m.entries.contains(where: { $0.label == .person }) { break }
+            var k = j + 1
+            // "Byung-se", "Jong-un": hyphen and a word, no spaces.
+            while k + 1 < view.count, view.joined(k - 1), view[k] == "-", view.joined(k), view.isWord(k + 1) { k += 2 }
+            // An initial: "J." or "L.P."
+            if k < view.count, view[k] == ".", view.joined(k - 1),
+               view[j].allSatisfy({ $0.isUppercase || $0 == "." }), view[j].count <= 4 {
+                k += 1
+            }
+            words += 1
+            j = k
+            guard j < view.count, view.sameLine(j - 1), !view.joined(j - 1) || view[j - 1] == "." else { break }
+        }
+        // A name does not end on an initial alone ("Shri" is a title; "J." needs a surname).
+        return j > i ? j : nil
+    }
+
+    mutating func personsAfterTitles() {
+        for title in titles {
+            var i = title.upperBound
+            guard i < view.count, view.sameLine(i - 1) else { continue }
+            if view[i] == "," { continue }
+            guard let end = nameEnd(from: i) else { continue }
+            // Trailing initial without a following surname is not part of the name.
+            var e = end
+            while e > i + 1, view[e - 1] == "." { e -= 2 }
+            i = title.upperBound
+            let reference = resolvePerson(tokens: i..<e)
+            candidates.append(Candidate(start: i, end: e, label: .person, references: [reference.0],
+                                        provenance: reference.1, priority: 3))
+            remember(person: reference.0, tokens: i..<e)
+        }
+    }
+
+    /// The person a name refers to: a lexicon form, a person met earlier, or a new slug id.
+    func resolvePerson(tokens range: Range<Int>) -> (Reference, Provenance) {
+        if let m = matcher.longestMatch(keys: view.keys, alternates: view.alternates, from: range.lowerBound,
+                                        upTo: range.upperBound, accept: { $0.label == .person },
+                                        acceptAlternate: { $0.label == .person }),
+           m.end == range.upperBound, let entry = m.entries.first {
+            return (Self.reference(entry), .from(entry, rule: range.count == 1 ? "title-surname" : "title-person"))
+        }
+        if range.count == 1, let known = knownNameParts[Self.nameKey(view[range.lowerBound])] {
+            return (known, Provenance(rule: "title-surname"))
+        }
+        // "Antony J. Blinken" when the lexicon has "Antony Blinken": same first and last word.
+        let words = range.filter { view.isWord($0) && view[$0].count > 1 }
+        if words.count >= 2, let entry = personWithEnds(view[words.first!], view[words.last!]) {
+            return (Self.reference(entry), .from(entry, rule: "title-person"))
+        }
+        let name = view.text(range)
+        return (Reference(id: Self.slug(name), name: name), Provenance(rule: "title-person"))
+    }
+
+    func personWithEnds(_ first: String, _ last: String) -> LexiconEntry? {
+        let f = Self.nameKey(first), l = Self.nameKey(last)
+        for entry in lexicon.entries where entry.label == .person {
+            for form in entry.surfaceForms {
+                let parts = form.split(separator: " ")
+                if parts.count >= 2, Self.nameKey(String(parts.first!)) == f, Self.nameKey(String(parts.last!)) == l {
+                    return entry
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A lowercase ASCII slug: "Kamikawa Yoko" -> "kamikawa-yoko".
+    static func slug(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var out = ""
+        var dash = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if dash, !out.isEmpty { out += "-" }
+                dash = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                dash = true
+            }
+        }
+        return out.isEmpty ? "entity" : out
+    }
+
+    // MARK: Organizations by rule
+
+    mutating func organizationRules() {
+        let rules = OrganizationRules(view: view, run: self)
+        var i = 0
+        while i < view.count {
+            if let m = rules.match(at: i) {
+                candidates.append(Candidate(start: m.start, end: m.end, label: .organization,
+                                            references: [Reference(id: Self.slug(view.text(m.start..<m.end)), name: view.text(m.start..<m.end))],
+                                            provenance: Provenance(rule: m.rule), priority: 1))
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    // MARK: Resolution
+
+    /// Longest candidate first; ties go to the higher priority, then to the earlier start.
+    mutating func resolveFlat() {
+        let ordered = candidates.sorted {
+            $0.length != $1.length ? $0.length > $1.length
+                : $0.priority != $1.priority ? $0.priority > $1.priority : $0.start < $1.start
+        }
+        var taken = [Bool](repeating: false, count: view.count)
+        for c in ordered where !taken[c.start..<c.end].contains(true) {
+            for k in c.start..<c.end { taken[k] = true }
+            chosen.append(c)
+        }
+        chosen.sort { $0.start < $1.start }
+    }
+
+    /// Later passes that need the resolved layer: an acronym in parentheses after an entity
+    /// becomes its alias for the document, and a surname or given name of a person met in the
+    /// document is that person.
+    mutating func surnamesAndAcronyms() {
+        var taken = [Bool](repeating: false, count: view.count)
+        for c in chosen { for k in c.start..<c.end { taken[k] = true } }
+        for c in chosen where c.label == .person {
+            remember(person: c.references[0], tokens: c.start..<c.end)
+        }
+        var acronyms: [String: Candidate] = [:]
+        for c in chosen where c.end + 2 < view.count && view[c.end] == "(" && view[c.end + 2] == ")" {
+            let a = c.end + 1
+            guard view.isAllCaps(a), view[a].count >= 2, !taken[a] else { continue }
+            acronyms[view[a]] = c
+        }
+        var added: [Candidate] = []
+        for i in 0..<view.count where !taken[i] && view.isWord(i) {
+            if let source = acronyms[view[i]] {
+                added.append(Candidate(start: i, end: i + 1, label: source.label, references: source.references,
+                                       provenance: Provenance(rule: "acronym-alias"), priority: 2))
+                taken[i] = true
+                continue
+            }
+            guard view.isCapitalized(i), view[i].count > 1, let person = knownNameParts[Self.nameKey(view[i])] else { continue }
+            // Not the start of a longer capitalized phrase that is something else.
+            if Self.nameStopWords.contains(view[i]) || lexicon.demonyms[view[i]] != nil { continue }
+            if view.tokens[i].kind != .word { continue }
+            var end = i + 1
+            if let e = nameEnd(from: i), e > end {
+                // "Kishida Fumio" written out again but not in the lexicon: the whole name.
+                let words = (i..<e).filter { view.isWord($0) }
+                if words.allSatisfy({ knownNameParts[Self.nameKey(view[$0])] == person }) { end = e }
+            }
+            if (i..<end).contains(where: { taken[$0] }) { continue }
+            added.append(Candidate(start: i, end: end, label: .person, references: [person],
+                                   provenance: Provenance(rule: "known-name"), priority: 2))
+            for k in i..<end { taken[k] = true }
+        }
+        chosen = (chosen + added).sorted { $0.start < $1.start }
+    }
+
+    /// Titles attached to a person: right before the name ("Minister Kamikawa"), or a role
+    /// after a name, set off by a comma ("Kamikawa Yoko, Minister for Foreign Affairs of Japan"),
+    /// or before a comma and a titled name ("the Prime Minister of Japan, H.E. Mr. Shinzo Abe").
+    func keptTitles() -> [Mention] {
+        var personStarts = Set<Int>(), personEnds = Set<Int>()
+        for c in chosen where c.label == .person {
+            personStarts.insert(c.start)
+            personEnds.insert(c.end)
+        }
+        let titleStarts = Set(titles.map(\.lowerBound))
+        var kept: [Mention] = []
+        for t in titles {
+            let before = personStarts.contains(t.upperBound)
+            let apposition = t.lowerBound >= 2 && view[t.lowerBound - 1] == "," && personEnds.contains(t.lowerBound - 1)
+            var chained = false
+            if t.upperBound + 1 < view.count, view[t.upperBound] == ",", titleStarts.contains(t.upperBound + 1),
+               let next = titles.first(where: { $0.lowerBound == t.upperBound + 1 }), personStarts.contains(next.upperBound) {
+                chained = true
+            }
+            if before || apposition || chained {
+                kept.append(Mention(label: .title, span: view.span(t), provenance: Provenance(rule: "title")))
+            }
+        }
+        return kept
+    }
+}

@@ -1,0 +1,95 @@
+/// Organizations that no lexicon lists, found by their head noun: "Seoul High Court",
+/// "Asian and Oceanian Affairs Bureau", "Ministry of Foreign Affairs and Trade",
+/// "Central Committee of the Communist Party of Viet Nam".
+struct OrganizationRules {
+    let view: TokenView
+    let run: TaggingRun
+
+    static let heads: Set<String> = [
+        "Ministry", "Bureau", "Department", "Office", "Court", "Corporation", "Company", "Party",
+        "Committee", "Council", "Commission", "Agency", "Secretariat", "Assembly", "Parliament",
+        "House", "Bank", "Fund", "Institute", "University", "Embassy", "Consulate", "Forces",
+        "Army", "Navy", "Guard", "Police", "Authority", "Board", "League", "Tribunal",
+        "Directorate", "Organization", "Organisation", "Foundation", "Association", "Center",
+        "Centre", "Senate", "Diet", "Inc", "Ltd", "Cabinet",
+    ]
+    /// Heads that take an "of" complement as part of the name ("Ministry of Defense").
+    static let ofHeads: Set<String> = [
+        "Ministry", "Department", "Office", "Court", "Committee", "Council", "Commission",
+        "Agency", "Bank", "Embassy", "Consulate", "Bureau", "Secretariat", "Assembly",
+        "Parliament", "House", "Institute", "University", "League", "Board", "Directorate",
+    ]
+    static let connectors: Set<String> = ["and", "of", "for", "the", "&", "AND", "OF", "FOR", "THE", "on", "ON"]
+    static let openers: Set<String> = [
+        "The", "A", "An", "In", "On", "At", "As", "After", "Both", "This", "That", "These", "His",
+        "Her", "Their", "Its", "Our", "Minister", "Foreign", "Prime", "President", "Secretary",
+        "Mr", "Ms", "Dr", "He", "She", "They", "It", "Also", "However", "With", "For", "To", "By",
+    ]
+
+    struct Match {
+        var start: Int
+        var end: Int
+        var rule: String
+    }
+
+    func headWord(_ i: Int) -> String? {
+        guard view.isWord(i) else { return nil }
+        let t = view[i]
+        if Self.heads.contains(t) { return t }
+        if view.isAllCaps(i), t.count > 2 {
+            let title = String(t.prefix(1)) + t.dropFirst().lowercased()
+            if Self.heads.contains(title) { return title }
+        }
+        return nil
+    }
+
+    func isNameWord(_ i: Int) -> Bool {
+        guard i < view.count else { return false }
+        return view.isCapitalized(i) || (view.tokens[i].kind == .number && i + 1 < view.count && view.joined(i))
+    }
+
+    func match(at j: Int) -> Match? {
+        guard j < view.count, view.isCapitalized(j), !Self.openers.contains(view[j]) else { return nil }
+        if j > 0, view.isCapitalized(j - 1), view.sameLine(j - 1), !Self.openers.contains(view[j - 1]) { return nil }
+        if run.titleMatch(at: j) != nil, headWord(j) == nil { return nil }
+        let limit = view.sentenceEnd[j]
+        // The capitalized phrase: words, hyphenated words, connectors between words.
+        var k = j
+        var heads: [Int] = []
+        while k < limit {
+            if isNameWord(k) {
+                if headWord(k) != nil { heads.append(k) }
+                k += 1
+                while k + 1 < limit, view.joined(k - 1), view[k] == "-", view.joined(k), view.isWord(k + 1) { k += 2 }
+                // A possessive inside a name: "People's Liberation Army".
+                if k < limit, view[k] == "'s" || view[k] == "\u{2019}s", view.joined(k - 1) { k += 1 }
+                continue
+            }
+            if Self.connectors.contains(view[k]), k + 1 < limit, view.sameLine(k), view.sameLine(k - 1) {
+                var n = k + 1
+                if view[n] == "the" || view[n] == "THE", n + 1 < limit { n += 1 }
+                if isNameWord(n) {
+                    k = n
+                    continue
+                }
+            }
+            break
+        }
+        let phraseEnd = k
+        // The furthest head; an of-head followed by "of" takes the rest of the phrase.
+        var end = 0
+        for h in heads {
+            let isOfHead = Self.ofHeads.contains(headWord(h)!) && h + 1 < phraseEnd && (view[h + 1] == "of" || view[h + 1] == "OF")
+            end = max(end, isOfHead ? phraseEnd : h + 1)
+        }
+        guard end > j else { return nil }
+        // Trim trailing connectors.
+        while end > j + 1, Self.connectors.contains(view[end - 1]) { end -= 1 }
+        let span = j..<end
+        let hasModifier = span.contains { headWord($0) == nil && view.isCapitalized($0) }
+        guard hasModifier else { return nil }
+        // A role that goes on past the organization ("LDP General Council Chairman").
+        if end < view.count, view.sameLine(end - 1), run.titleMatch(at: end) != nil { return nil }
+        return Match(start: j, end: end, rule: "org-head")
+    }
+}

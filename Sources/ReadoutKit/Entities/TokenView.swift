@@ -1,0 +1,102 @@
+/// Per-document views of the tokens that the entity rules read: texts, lexicon keys,
+/// capitalization and sentence limits.
+struct TokenView {
+    let document: Document
+    let tokens: [Token]
+    let texts: [String]
+    /// Lexicon key id of each token (-1: in no lexicon form).
+    let keys: [Int32]
+    /// Key id of the title-case form of an ALL-CAPS token (-1: none).
+    let alternates: [Int32]
+    /// For each token, the end (exclusive token index) of its sentence.
+    let sentenceEnd: [Int]
+    /// Token ranges of the sentences.
+    let sentences: [Range<Int>]
+
+    init(document: Document, segmentation: Segmentation, matcher: PhraseMatcher) {
+        self.document = document
+        self.tokens = segmentation.tokens
+        let bytes = document.bytes
+        self.texts = segmentation.tokens.map { String(decoding: bytes[$0.span.start..<$0.span.end], as: UTF8.self) }
+        self.keys = texts.map { matcher.keyID($0) }
+        self.alternates = zip(texts, segmentation.tokens).map { text, token in
+            guard token.kind == .word, TokenView.isAllCaps(text), text.count > 1 else { return -1 }
+            return matcher.keyID(text.prefix(1) + text.dropFirst().lowercased())
+        }
+        var sentenceEnd = [Int](repeating: 0, count: tokens.count)
+        var sentences: [Range<Int>] = []
+        var t = 0
+        for sentence in segmentation.sentences {
+            while t < tokens.count, tokens[t].span.end <= sentence.start {
+                sentenceEnd[t] = t + 1
+                t += 1
+            }
+            let first = t
+            while t < tokens.count, tokens[t].span.start < sentence.end { t += 1 }
+            for k in first..<t { sentenceEnd[k] = t }
+            if t > first { sentences.append(first..<t) }
+        }
+        while t < tokens.count {
+            sentenceEnd[t] = t + 1
+            t += 1
+        }
+        self.sentenceEnd = sentenceEnd
+        self.sentences = sentences
+    }
+
+    var count: Int { tokens.count }
+
+    subscript(i: Int) -> String { texts[i] }
+
+    func span(_ range: Range<Int>) -> Span {
+        Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
+    }
+
+    func text(_ range: Range<Int>) -> String { document.text(of: span(range)) }
+
+    /// No white space between tokens i and i+1.
+    func joined(_ i: Int) -> Bool {
+        i + 1 < tokens.count && tokens[i].span.end == tokens[i + 1].span.start
+    }
+
+    /// Only spaces or tabs (no line break) between tokens i and i+1.
+    func sameLine(_ i: Int) -> Bool {
+        guard i + 1 < tokens.count else { return false }
+        let gap = document.bytes[tokens[i].span.end..<tokens[i + 1].span.start]
+        return !gap.contains(0x0A) && !gap.contains(0x0D)
+    }
+
+    func isWord(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .word }
+
+    /// Starts with an upper-case letter.
+    func isCapitalized(_ i: Int) -> Bool {
+        guard isWord(i), let first = texts[i].unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+
+    func isAllCaps(_ i: Int) -> Bool { isWord(i) && TokenView.isAllCaps(texts[i]) }
+
+    static func isAllCaps(_ text: String) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if !scalar.properties.isUppercase { return false }
+            letters += 1
+        }
+        return letters > 0
+    }
+
+    func isLowercaseWord(_ i: Int) -> Bool {
+        guard isWord(i), let first = texts[i].unicodeScalars.first else { return false }
+        return first.properties.isLowercase
+    }
+
+    /// Index of the first token of the sentence containing token i.
+    func sentenceStart(_ i: Int) -> Int {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].contains(i) ? sentences[lo].lowerBound : i
+    }
+}

@@ -1,0 +1,60 @@
+/// The canonical entity a mention refers to: a brat `N` line's id and name.
+public struct Reference: Hashable, Codable, Sendable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// How a mention was found: which lexicon line, or which rule.
+public struct Provenance: Hashable, Codable, Sendable {
+    /// The rule that produced the mention, e.g. `lexicon`, `title-person`, `org-head`.
+    public var rule: String
+    /// The lexicon file (for `lexicon` and rules that resolved to an entry).
+    public var lexicon: String?
+    /// The 1-based line in that file.
+    public var line: Int?
+
+    public init(rule: String, lexicon: String? = nil, line: Int? = nil) {
+        self.rule = rule
+        self.lexicon = lexicon
+        self.line = line
+    }
+
+    static func from(_ entry: LexiconEntry, rule: String) -> Provenance {
+        let base = entry.file.split(separator: "/").last.map(String.init) ?? entry.file
+        return Provenance(rule: rule, lexicon: base, line: entry.line)
+    }
+}
+
+/// An entity mention: a labelled span of the text, its normalizations and its provenance.
+public struct Mention: Hashable, Sendable {
+    public var label: EntityLabel
+    public var span: Span
+    public var references: [Reference]
+    public var provenance: Provenance
+
+    public init(label: EntityLabel, span: Span, references: [Reference] = [], provenance: Provenance) {
+        self.label = label
+        self.span = span
+        self.references = references
+        self.provenance = provenance
+    }
+}
+
+/// A document with everything the pipeline found in it.
+public struct AnnotatedDocument: Sendable {
+    public var document: Document
+    public var segmentation: Segmentation
+    /// Entity mentions in text order (flat and overlapping layers together).
+    public var mentions: [Mention]
+
+    public init(document: Document, segmentation: Segmentation, mentions: [Mention]) {
+        self.document = document
+        self.segmentation = segmentation
+        self.mentions = mentions
+    }
+}
