@@ -124,7 +124,7 @@ struct DateRules {
         if !complete {
             // A month alone: not "May" (the verb) unless a modifier or preposition marks it.
             let word = view[monthToken]
-            let marked = start < monthToken || (monthToken > 0 && ["in", "since", "until", "of", "by", "from", "during", "early", "late", "last", "next", "this", "mid"].contains(view[monthToken - 1]))
+            let marked = start < monthToken || (monthToken > 0 && ["in", "since", "until", "of", "by", "from", "during", "for", "to", "before", "after", "early", "late", "last", "next", "this", "mid"].contains(view[monthToken - 1]))
             if word == "May" || word == "MAY" || word == "March" || m == 2 { if !marked { return nil } }
             if !view.isCapitalized(monthToken) { return nil }
         }

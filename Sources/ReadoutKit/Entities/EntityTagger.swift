@@ -56,8 +56,10 @@ struct TaggingRun {
 
     mutating func run() -> [Mention] {
         lexiconPass()
+        coordinatedPlaces()
         titlePass()
         personsAfterTitles()
+        personsBeforeAppositions()
         organizationRules()
         resolveFlat()
         surnamesAndAcronyms()
@@ -113,6 +115,19 @@ struct TaggingRun {
         }
     }
 
+    /// "East and South China Sea": one Place span normalized to both seas.
+    mutating func coordinatedPlaces() {
+        for c in candidates where c.label == .place && c.length >= 2 && c.start >= 2 {
+            let w = c.start - 2
+            guard view[c.start - 1] == "and", view.isCapitalized(w), view.sameLine(w), view.sameLine(c.start - 1) else { continue }
+            let form = view[w] + " " + view.text((c.start + 1)..<c.end)
+            guard let other = lexicon.entry(alias: form, label: .place) else { continue }
+            candidates.append(Candidate(start: w, end: c.end, label: .place,
+                                        references: [Self.reference(other)] + c.references,
+                                        provenance: Provenance(rule: "coordinated-places"), priority: 2))
+        }
+    }
+
     private func rank(_ label: EntityLabel) -> Int {
         switch label {
         case .place: 3
@@ -158,6 +173,11 @@ struct TaggingRun {
         var i = 0
         while i < view.count {
             guard let first = titleMatch(at: i) else { i += 1; continue }
+            // "General Council", "Secretary Office": a title word naming a body is not a title.
+            if first.end < view.count, view.sameLine(first.end - 1), OrganizationRules.heads.contains(view[first.end]) {
+                i = first.end
+                continue
+            }
             var start = first.start
             var end = first.end
             // A nationality adjective right before: "Japanese Foreign Minister".
@@ -167,6 +187,8 @@ struct TaggingRun {
                     if start > 0, view.sameLine(start - 1), lexicon.demonyms[view[start - 1] + " " + view[start]] != nil { start -= 1 }
                 }
             }
+            // "former President".
+            if start > 0, view.sameLine(start - 1), view[start - 1] == "former" || view[start - 1] == "Former" { start -= 1 }
             while end < view.count {
                 if view.sameLine(end - 1), let next = titleMatch(at: end) {
                     end = next.end
@@ -177,8 +199,20 @@ struct TaggingRun {
                     end = next.end
                     continue
                 }
+                // "Minister of Foreign Affairs and Trade".
+                if view[end] == "and" || view[end] == "&", isOfficeField(end - 1), isOfficeField(end + 1) {
+                    end += 2
+                    while isOfficeField(end) { end += 1 }
+                    continue
+                }
                 if let extended = titleComplement(after: end) {
                     end = extended
+                    continue
+                }
+                // "Director-General, Department of Asian Affairs, Ministry of Foreign Affairs";
+                // "Deputy Prime Minister, Socialist Republic of Viet Nam".
+                if view[end] == ",", view.sameLine(end), end + 1 < view.count, let next = bodyAfterComma(end + 1) {
+                    end = next
                     continue
                 }
                 break
@@ -186,6 +220,39 @@ struct TaggingRun {
             titles.append(start..<end)
             i = end
         }
+    }
+
+    /// An organization, or a country's official name, that continues a title after a comma.
+    func bodyAfterComma(_ j: Int) -> Int? {
+        if let m = flatMatch(at: j), let entry = m.entries.first, entry.label != .person {
+            let text = view.text(m.start..<m.end)
+            if entry.label == .organization || ["Republic", "Kingdom", "Federation", "Commonwealth", "State of"].contains(where: text.contains) {
+                return m.end
+            }
+        }
+        return organizationAt(j)
+    }
+
+    /// Fields of office in titles ("Minister of the Environment", "Minister for Foreign Affairs").
+    static let officeFields: Set<String> = [
+        "Foreign", "Affairs", "External", "Defense", "Defence", "Environment", "Finance", "Trade",
+        "Economy", "Economic", "Industry", "Justice", "Health", "Education", "Home", "Interior",
+        "Internal", "Labour", "Labor", "Agriculture", "Culture", "Energy", "Transport", "Infrastructure",
+        "Land", "Tourism", "Science", "Technology", "Commerce", "Development", "International",
+        "Cooperation", "Security", "Europe", "European", "Commonwealth", "State", "Political", "Public",
+        "Safety", "Digital", "Communications", "Information", "Overseas", "National", "Policy",
+        "Reconstruction", "Strategy", "Planning", "Investment", "Welfare", "Women", "Family", "Youth",
+        "Sports", "Veterans", "Social", "Human", "Rights", "Climate", "Change", "Natural", "Resources",
+        "Fisheries", "Forestry", "Water", "Maritime", "Ocean", "Oceans", "Fiscal", "Budget", "Treasury",
+        "Legal", "Multilateral", "Bilateral", "Global", "Issues", "Disarmament", "Non-Proliferation",
+        "Relations", "Unification", "Asian", "Oceanian", "Northeast", "Southeast", "Middle", "Eastern",
+        "African", "American", "Latin", "Pacific", "Consular", "Protocol", "Administration", "Affair",
+        "Regional", "Revitalization", "Okinawa", "Northern", "Territories", "Gender", "Equality",
+        "Immigration", "Emergency", "Management", "Communication", "Economics", "Research",
+    ]
+
+    func isOfficeField(_ i: Int) -> Bool {
+        i >= 0 && i < view.count && view.isCapitalized(i) && Self.officeFields.contains(view[i])
     }
 
     private func isBareHonorific(_ m: PhraseMatcher.Match) -> Bool {
@@ -205,11 +272,11 @@ struct TaggingRun {
             return k
         }
         if let org = organizationAt(j) { return org }
-        // A field of office: capitalized words joined by "and", "&", ",".
+        // A field of office: "for Foreign Affairs", "of the Environment".
         var k = j
-        while k < view.count, view.isCapitalized(k), titleMatch(at: k) == nil {
+        while isOfficeField(k) {
             k += 1
-            if k + 1 < view.count, view[k] == "and" || view[k] == "&", view.isCapitalized(k + 1) { k += 1 }
+            if k + 1 < view.count, view[k] == "and" || view[k] == "&", isOfficeField(k + 1) { k += 1 }
         }
         return k > j ? k : nil
     }
@@ -226,6 +293,11 @@ struct TaggingRun {
         "He", "She", "They", "It", "His", "Her", "Their", "This", "That", "Minister", "Ministers",
         "Meeting", "Summit", "Talk", "Talks", "Conversation", "Call", "Dialogue", "Foreign",
         "Affairs", "Government", "Office", "Ministry", "Visit", "Statement", "Also", "Both",
+        // Headline verbs: "Foreign Minister Meets with ...".
+        "Meets", "Holds", "Visits", "Calls", "Receives", "Says", "Attends", "Hosts", "Speaks", "Pays",
+        "Welcomes", "Congratulates", "Discusses", "Concludes", "Signs", "Joins", "Leaves", "Arrives",
+        "Delivers", "Gives", "Makes", "Stresses", "Urges", "Condemns", "Expresses", "Thanks", "Talks",
+        "Telephone", "Phone", "Courtesy", "Press", "Release", "Readout", "Overview", "Summary",
     ]
 
     /// The name tokens starting at i: capitalized words, initials ("J."), hyphenated parts
@@ -234,7 +306,7 @@ struct TaggingRun {
         var j = i
         var words = 0
         while j < view.count, words < 5 {
-            guard view.isCapitalized(j), !Self.nameStopWords.contains(view[j]) else { break }
+            guard view.isCapitalized(j), !Self.nameStopWords.contains(view[j]), !OrganizationRules.heads.contains(view[j]) else { break }
             if j > i, titleMatch(at: j) != nil { break }
             if j > i, let m = flatMatch(at: j), !m.entries.contains(where: { $0.label == .person }) { break }
             var k = j + 1
@@ -267,6 +339,31 @@ struct TaggingRun {
             candidates.append(Candidate(start: i, end: e, label: .person, references: [reference.0],
                                         provenance: reference.1, priority: 3))
             remember(person: reference.0, tokens: i..<e)
+        }
+    }
+
+    /// A name set off before a role: "Li Baodong, Permanent Representative of ...".
+    mutating func personsBeforeAppositions() {
+        for title in titles where title.lowerBound >= 3 && view[title.lowerBound - 1] == "," {
+            let end = title.lowerBound - 1
+            var start = end
+            while start > 0, end - start < 4, view.sameLine(start - 1) {
+                let k = start - 1
+                guard view.isCapitalized(k), !Self.nameStopWords.contains(view[k]),
+                      !OrganizationRules.heads.contains(view[k]), titleMatch(at: k) == nil, lexicon.demonyms[view[k]] == nil
+                else { break }
+                if let m = flatMatch(at: k), !m.entries.contains(where: { $0.label == .person }) { break }
+                start = k
+            }
+            // Hyphenated given names: "Cho Sei-young" reads as "Cho", "Sei", "-", "young".
+            guard end - start >= 2 else { continue }
+            if start > 0, view.sameLine(start - 1), view.isCapitalized(start - 1) { continue }
+            guard let nameEnd = nameEnd(from: start), nameEnd == end else { continue }
+            let (reference, provenance) = resolvePerson(tokens: start..<end)
+            candidates.append(Candidate(start: start, end: end, label: .person, references: [reference],
+                                        provenance: Provenance(rule: "apposition-person", lexicon: provenance.lexicon, line: provenance.line),
+                                        priority: 2))
+            remember(person: reference, tokens: start..<end)
         }
     }
 
@@ -365,7 +462,8 @@ struct TaggingRun {
         var acronyms: [String: Candidate] = [:]
         for c in chosen where c.end + 2 < view.count && view[c.end] == "(" && view[c.end + 2] == ")" {
             let a = c.end + 1
-            guard view.isAllCaps(a), view[a].count >= 2, !taken[a] else { continue }
+            guard view.isAllCaps(a), view[a].count >= 2, !taken[a],
+                  Self.abbreviates(view[a], view.text(c.start..<c.end)) else { continue }
             acronyms[view[a]] = c
         }
         var added: [Candidate] = []
@@ -394,28 +492,55 @@ struct TaggingRun {
         chosen = (chosen + added).sorted { $0.start < $1.start }
     }
 
+    /// Whether an acronym can stand for a name: same first letter, and its letters appear in
+    /// the name in order ("ROK" for "Republic of Korea", not "FOIP" for "Indo-Pacific").
+    static func abbreviates(_ acronym: String, _ name: String) -> Bool {
+        let letters = acronym.filter(\.isLetter).uppercased()
+        let source = name.uppercased()
+        guard let first = letters.first, source.first == first else { return false }
+        var remaining = Substring(source)
+        for letter in letters {
+            guard let found = remaining.firstIndex(of: letter) else { return false }
+            remaining = remaining[remaining.index(after: found)...]
+        }
+        return true
+    }
+
     /// Titles attached to a person: right before the name ("Minister Kamikawa"), or a role
     /// after a name, set off by a comma ("Kamikawa Yoko, Minister for Foreign Affairs of Japan"),
     /// or before a comma and a titled name ("the Prime Minister of Japan, H.E. Mr. Shinzo Abe").
     func keptTitles() -> [Mention] {
         var personStarts = Set<Int>(), personEnds = Set<Int>()
-        for c in chosen where c.label == .person {
-            personStarts.insert(c.start)
-            personEnds.insert(c.end)
+        var flatEndingAt: [Int: Candidate] = [:]
+        for c in chosen {
+            if c.label == .person {
+                personStarts.insert(c.start)
+                personEnds.insert(c.end)
+            }
+            flatEndingAt[c.end] = c
         }
-        let titleStarts = Set(titles.map(\.lowerBound))
+        var keptEnds = Set<Int>()
         var kept: [Mention] = []
-        for t in titles {
+        for (n, t) in titles.enumerated() {
+            var start = t.lowerBound
             let before = personStarts.contains(t.upperBound)
-            let apposition = t.lowerBound >= 2 && view[t.lowerBound - 1] == "," && personEnds.contains(t.lowerBound - 1)
+            let afterComma = t.lowerBound >= 2 && view[t.lowerBound - 1] == ","
+                && (personEnds.contains(t.lowerBound - 1) || keptEnds.contains(t.lowerBound - 1))
+            // "Julie Bishop MP": an all-caps title right after a name.
+            let postnominal = personEnds.contains(t.lowerBound) && view.isAllCaps(t.lowerBound) && t.count == 1
             var chained = false
-            if t.upperBound + 1 < view.count, view[t.upperBound] == ",", titleStarts.contains(t.upperBound + 1),
-               let next = titles.first(where: { $0.lowerBound == t.upperBound + 1 }), personStarts.contains(next.upperBound) {
+            if n + 1 < titles.count, t.upperBound + 1 < view.count, view[t.upperBound] == ",",
+               titles[n + 1].lowerBound == t.upperBound + 1, personStarts.contains(titles[n + 1].upperBound) {
                 chained = true
             }
-            if before || apposition || chained {
-                kept.append(Mention(label: .title, span: view.span(t), provenance: Provenance(rule: "title")))
+            guard before || afterComma || postnominal || chained else { continue }
+            // "Republic of Korea Foreign Minister Cho": a country or body before the title.
+            if before, start > 0, view.sameLine(start - 1), let body = flatEndingAt[start],
+               body.label != .person, body.start == 0 || view[body.start - 1] != "-" {
+                start = body.start
             }
+            kept.append(Mention(label: .title, span: view.span(start..<t.upperBound), provenance: Provenance(rule: "title")))
+            keptEnds.insert(t.upperBound)
         }
         return kept
     }

@@ -1,9 +1,11 @@
 /// Named meetings: "Japan-ROK Foreign Ministers’ Meeting", "APEC Leaders' Week 2023",
-/// "the Trilateral Summit", "2+2 Foreign and Defence Ministerial Dialogue".
+/// "the Trilateral Summit", "2+2 Foreign and Defence Ministerial Dialogue", "Japan-U.S. “2+2”".
 ///
-/// A meeting word (the head) with at least one capitalized word, number or entity before it;
-/// the name runs left over capitalized words, entities, hyphens, apostrophes and a few
-/// lower-case meeting words, and right over a year.
+/// A meeting word (the head) with a name before it: capitalized words, numbers, ordinals or
+/// entities. The name runs left over those, hyphens, apostrophes, quotes and a few lower-case
+/// meeting words; right over further name words up to a last head, and a year. A lower-case
+/// head ("Japan-China foreign ministers’ meeting") needs an entity in the name. An acronym in
+/// parentheses after a meeting ("East Asia Summit (EAS)") names it too.
 struct MeetingRules {
     let view: TokenView
     let flat: [Candidate]
@@ -16,11 +18,11 @@ struct MeetingRules {
     static let lowerWords: Set<String> = [
         "trilateral", "bilateral", "summit", "foreign", "ministers", "telephone", "working", "strategic",
         "annual", "ministerial", "leaders", "defense", "defence", "security", "economic", "policy",
-        "consultative", "inter-governmental", "intergovernmental", "vice-ministerial", "video", "and",
-        "high-level", "plenary", "informal", "special",
+        "consultative", "video", "and", "plenary", "informal", "special", "vice", "inter", "governmental",
     ]
+    static let openingWords: Set<String> = ["The", "A", "An", "At", "In", "On", "During", "For", "To", "After", "Before"]
 
-    func headWord(_ i: Int) -> Bool {
+    func isHead(_ i: Int) -> Bool {
         guard view.isWord(i) else { return false }
         let t = view[i]
         if Self.heads.contains(t) { return true }
@@ -28,27 +30,57 @@ struct MeetingRules {
         return Self.heads.contains(title) && (view.isAllCaps(i) || t == t.lowercased())
     }
 
+    /// "2+2" or "2 + 2": the end token of this meeting format at i.
+    func twoPlusTwo(_ i: Int) -> Int? {
+        guard i + 2 < view.count, view[i] == "2", view[i + 1] == "+", view[i + 2] == "2" else { return nil }
+        return i + 3
+    }
+
+    func isOrdinal(_ i: Int) -> Bool {
+        let t = view[i]
+        guard let first = t.first, first.isNumber else { return false }
+        return ["st", "nd", "rd", "th"].contains { t.hasSuffix($0) } && t.dropLast(2).allSatisfy(\.isNumber)
+    }
+
+    func isNameWord(_ i: Int) -> Bool {
+        (view.isCapitalized(i) && !Self.openingWords.contains(view[i])) || view.isAllCaps(i) || isOrdinal(i)
+    }
+
     func meetings() -> [Mention] {
         var flatEndingAt: [Int: Int] = [:]
-        for c in flat { flatEndingAt[c.end] = c.start }
+        var flatTokens = Set<Int>()
+        for c in flat {
+            flatEndingAt[c.end] = c.start
+            for k in c.start..<c.end { flatTokens.insert(k) }
+        }
         var spans: [Range<Int>] = []
         var i = 0
         while i < view.count {
-            guard headWord(i) else { i += 1; continue }
-            // Extend over further heads: "Summit Meeting", "Ministerial Meeting".
-            var end = i + 1
-            while end < view.count, view.sameLine(end - 1), headWord(end) { end += 1 }
+            let formatEnd = twoPlusTwo(i)
+            guard isHead(i) || formatEnd != nil else { i += 1; continue }
+            let lowerHead = formatEnd == nil && !view.isCapitalized(i)
+            var end = formatEnd ?? i + 1
+            // Right: more name words up to a last head ("Summit Telephone Talk"), then a year.
+            var k = end
+            var headRun = formatEnd == nil ? 1 : 0
+            while k < view.count, k - end < 6, view.sameLine(k - 1) {
+                if isHead(k) { k += 1; end = k; headRun += 1; continue }
+                if isNameWord(k) || Self.lowerWords.contains(view[k]) || view[k] == "\u{201D}" { k += 1; continue }
+                break
+            }
             if end < view.count, view.sameLine(end - 1), view.tokens[end].kind == .number, view[end].count == 4 { end += 1 }
+            // Left.
             let first = view.sentenceStart(i)
             var start = i
-            var hasName = false
-            var k = i - 1
+            var hasName = formatEnd != nil || headRun >= 2 && !lowerHead
+            var hasEntity = false
+            k = i - 1
             while k >= first, view.sameLine(k) {
                 if let s = flatEndingAt[k + 1] {
-                    start = s; hasName = true; k = s - 1; continue
+                    start = s; hasName = true; hasEntity = true; k = s - 1; continue
                 }
                 let t = view[k]
-                if view.isCapitalized(k) && !["The", "A", "An", "At", "In", "On", "During", "For", "To"].contains(t) || view.isAllCaps(k) {
+                if isNameWord(k) || twoPlusTwo(k) != nil {
                     start = k; hasName = true; k -= 1; continue
                 }
                 if view.tokens[k].kind == .number, !(k > first && DateRules.months[view[k - 1]] != nil) {
@@ -57,26 +89,44 @@ struct MeetingRules {
                 if ["-", "+", "'", "\u{2019}", "\u{201C}", "\u{201D}", "\"", "&"].contains(t) && (view.joined(k) || view.joined(k - 1)) {
                     k -= 1; continue
                 }
+                // "ASEAN-related", "inter-governmental": a lower-case word hyphened to the name.
+                if view.isLowercaseWord(k), k > first, view[k - 1] == "-", view.joined(k - 1) {
+                    k -= 1; continue
+                }
                 if t == ")", k - 2 >= first, view[k - 2] == "(", view.isAllCaps(k - 1) { k -= 3; continue }
-                if Self.lowerWords.contains(t) || (t == "and" && k > first && view.isCapitalized(k - 1)) {
+                if Self.lowerWords.contains(t) || (t == "and" && k > first && isNameWord(k - 1)) {
                     k -= 1; continue
                 }
                 break
             }
-            // The name starts at a capitalized word, number or entity, not at punctuation.
-            while start < i, !(view.isCapitalized(start) || view.isAllCaps(start) || view.tokens[start].kind == .number || view[start] == "\u{201C}") {
+            // The name starts at a name word, number or entity, not at punctuation.
+            while start < i, !(isNameWord(start) || view.tokens[start].kind == .number || flatTokens.contains(start)) {
                 start += 1
             }
-            if view[start] == "\u{201C}" {
-                // Keep an opening quote only when its closing quote is inside: “2+2” Ministerial Meeting.
-                if !(start..<end).contains(where: { view[$0] == "\u{201D}" }) { start += 1 }
-            }
-            let capitalizedHead = view.isCapitalized(i)
-            if hasName && start < i && (capitalizedHead || (start..<i).contains { view.isCapitalized($0) }) {
+            // Quotes stay paired: “2+2” Ministerial Meeting, Japan-U.S. “2+2”.
+            let quotes = (start..<end).map { view[$0] }
+            let opens = quotes.filter { $0 == "\u{201C}" }.count, closes = quotes.filter { $0 == "\u{201D}" }.count
+            if closes > opens, start > 0, view[start - 1] == "\u{201C}" { start -= 1 }
+            if opens > closes, end < view.count, view[end] == "\u{201D}" { end += 1 }
+            if (hasName && start < i || formatEnd != nil || headRun >= 2 && !lowerHead) && (!lowerHead || hasEntity) {
                 spans.append(start..<end)
             }
-            i = end
+            i = max(end, i + 1)
         }
-        return spans.map { Mention(label: .meeting, span: view.span($0), provenance: Provenance(rule: "meeting")) }
+        // A meeting inside another's name is part of it.
+        spans = spans.filter { s in !spans.contains { $0 != s && $0.lowerBound <= s.lowerBound && s.upperBound <= $0.upperBound } }
+        var mentions = spans.map { Mention(label: .meeting, span: view.span($0), provenance: Provenance(rule: "meeting")) }
+        // "East Asia Summit (EAS)": the acronym names the meeting, here and later.
+        var acronyms = Set<String>()
+        for span in spans where span.upperBound + 2 < view.count && view[span.upperBound] == "(" && view[span.upperBound + 2] == ")" {
+            let a = span.upperBound + 1
+            if view.isAllCaps(a), TaggingRun.abbreviates(view[a], view.text(span)) { acronyms.insert(view[a]) }
+        }
+        if !acronyms.isEmpty {
+            for k in 0..<view.count where acronyms.contains(view[k]) && !flatTokens.contains(k) && view.isWord(k) {
+                mentions.append(Mention(label: .meeting, span: view.tokens[k].span, provenance: Provenance(rule: "meeting-acronym")))
+            }
+        }
+        return mentions
     }
 }

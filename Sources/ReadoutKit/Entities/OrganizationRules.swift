@@ -61,8 +61,6 @@ struct OrganizationRules {
                 if headWord(k) != nil { heads.append(k) }
                 k += 1
                 while k + 1 < limit, view.joined(k - 1), view[k] == "-", view.joined(k), view.isWord(k + 1) { k += 2 }
-                // A possessive inside a name: "People's Liberation Army".
-                if k < limit, view[k] == "'s" || view[k] == "\u{2019}s", view.joined(k - 1) { k += 1 }
                 continue
             }
             if Self.connectors.contains(view[k]), k + 1 < limit, view.sameLine(k), view.sameLine(k - 1) {
@@ -88,8 +86,11 @@ struct OrganizationRules {
         let span = j..<end
         let hasModifier = span.contains { headWord($0) == nil && view.isCapitalized($0) }
         guard hasModifier else { return nil }
-        // A role that goes on past the organization ("LDP General Council Chairman").
-        if end < view.count, view.sameLine(end - 1), run.titleMatch(at: end) != nil { return nil }
+        // A name that goes on past the head names something else: a role ("LDP General
+        // Council Chairman"), a law ("Coast Guard Law"), a meeting ("National Party Congress").
+        if end < view.count, view.sameLine(end - 1), view.isCapitalized(end) || run.titleMatch(at: end) != nil { return nil }
+        // Buildings are not organizations.
+        if let h = heads.last, h + 1 == end, headWord(h) == "House", h > j, ["Guest", "Opera", "State"].contains(view[h - 1]) { return nil }
         return Match(start: j, end: end, rule: "org-head")
     }
 }

@@ -181,6 +181,11 @@ public struct Lexicon: Sendable {
             && parts.dropFirst().allSatisfy { $0.count == 2 }
     }
 
+    /// The entry that has this surface form for this label.
+    public func entry(alias: String, label: EntityLabel) -> LexiconEntry? {
+        aliasIndex[label.rawValue + "\t" + alias].map { entries[$0] }
+    }
+
     /// The entry with this id and label.
     public func entry(id: String, label: EntityLabel) -> LexiconEntry? {
         idIndex[label.rawValue + "\t" + id].map { entries[$0] }

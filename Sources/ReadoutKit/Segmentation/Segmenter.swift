@@ -145,6 +145,8 @@ public final class Segmenter: @unchecked Sendable {
         if lineBreaks > 0 { return false }
         guard Self.text(last, bytes) == ".", next >= 2, tokens[next - 2].span.end == last.span.start else { return false }
         let word = Self.text(tokens[next - 2], bytes) + "."
+        // An initial ("Antony J. Blinken", "H. E.") does not end a sentence.
+        if word.count == 2, word.first!.isUppercase { return true }
         guard let kind = abbreviations.kind(of: word) else { return false }
         switch kind {
         case .title: return true
@@ -158,8 +160,7 @@ public final class Segmenter: @unchecked Sendable {
         "At", "As", "After", "Before", "During", "Both", "Each", "Also", "However", "Furthermore",
         "Moreover", "In addition", "Following", "Finally", "Meanwhile", "There", "His", "Her",
         "Their", "Its", "Our", "A", "An", "Regarding", "With", "For", "To", "From", "While",
-        "When", "Since", "Then", "Further", "Additionally", "Concerning", "Minister", "Secretary",
-        "Prime", "President", "Foreign",
+        "When", "Since", "Then", "Further", "Additionally", "Concerning",
     ]
 
     static func startsSentence(_ word: String) -> Bool {
