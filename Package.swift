@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ReadoutKit", "readout"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -63,6 +63,10 @@ struct OrganizationRules {
                 while k + 1 < limit, view.joined(k - 1), view[k] == "-", view.joined(k), view.isWord(k + 1) { k += 2 }
                 continue
             }
+            // "of" and "for" follow a head ("Ministry of Defense", "Organization for ...");
+            // "and" joins any two name words.
+            let ofLike = ["of", "OF", "for", "FOR", "on", "ON"].contains(view[k])
+            if ofLike, headWord(k - 1) == nil { break }
             if Self.connectors.contains(view[k]), k + 1 < limit, view.sameLine(k), view.sameLine(k - 1) {
                 var n = k + 1
                 if view[n] == "the" || view[n] == "THE", n + 1 < limit { n += 1 }

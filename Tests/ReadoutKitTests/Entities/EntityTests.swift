@@ -1,0 +1,163 @@
+import Testing
+@testable import ReadoutKit
+
+@Suite struct FlatLayerTests {
+    @Test func countriesInHyphenatedCompoundsSplit() {
+        #expect(texts("The Japan-China-ROK process goes on.", .place) == ["Japan", "China", "ROK"])
+        #expect(texts("A U.S.-Japan summit took place.", .place) == ["U.S.", "Japan"])
+    }
+
+    @Test func possessivesStayOutside() {
+        #expect(texts("They deplored North Korea’s test and Japan's stance.", .place) == ["North Korea", "Japan"])
+    }
+
+    @Test func longestMatchWins() {
+        let text = "The Seoul High Court ruled, and the United Nations Security Council met in Seoul."
+        #expect(texts(text, .organization) == ["Seoul High Court", "United Nations Security Council"])
+        #expect(texts(text, .place) == ["Seoul"])
+        #expect(ids(text, of: "United Nations Security Council") == ["UNSC"])
+    }
+
+    @Test func countryIdsAreAlpha3() {
+        let text = "Officials of the Republic of Korea, the DPRK, Viet Nam and Türkiye met."
+        #expect(ids(text, of: "Republic of Korea") == ["KOR"])
+        #expect(ids(text, of: "DPRK") == ["PRK"])
+        #expect(ids(text, of: "Viet Nam") == ["VNM"])
+        #expect(ids(text, of: "Türkiye") == ["TUR"])
+    }
+
+    @Test func demonymsAreNotEntities() {
+        #expect(texts("Japanese and Korean officials met North Korean envoys.", .place).isEmpty)
+    }
+
+    @Test func commonNounsAreNotEntities() {
+        let text = "The Government said the Ministers would walk in the park."
+        #expect(mentions(text, [.person, .place, .organization]).isEmpty)
+    }
+
+    @Test func acronymInParenthesesBecomesAnAlias() {
+        let text = "The Pacific Tuna Council (PTC) met. Later the PTC issued a statement."
+        #expect(texts(text, .organization) == ["Pacific Tuna Council", "PTC", "PTC"])
+        let ptc = ids(text, of: "PTC")
+        #expect(ptc.count == 2 && Set(ptc) == Set(ids(text, of: "Pacific Tuna Council")))
+    }
+
+    @Test func anAcronymThatDoesNotAbbreviateIsNotAnAlias() {
+        #expect(texts("They back a free Indo-Pacific (FOIP) order.", .place) == ["Indo-Pacific"])
+    }
+
+    @Test func coordinatedSeasAreOnePlaceWithTwoIds() {
+        let text = "They discussed the East and South China Sea."
+        #expect(texts(text, .place) == ["East and South China Sea"])
+        #expect(ids(text, of: "East and South China Sea").count == 2)
+    }
+
+    @Test func organizationsByHeadNoun() {
+        #expect(texts("Officials of the Pacific and Arctic Affairs Bureau attended.", .organization) == ["Pacific and Arctic Affairs Bureau"])
+        #expect(texts("The Ministry of Fisheries and Oceans agreed.", .organization) == ["Ministry of Fisheries and Oceans"])
+        #expect(texts("The Coast Guard Law was discussed.", .organization).isEmpty)
+        #expect(texts("They dined at the State Guest House.", .organization).isEmpty)
+    }
+}
+
+@Suite struct PersonTests {
+    @Test func aNameAfterATitleIsAPersonEvenWhenUnknown() {
+        let text = "Foreign Minister Ekene Adaeze received H.E. Mr. Adebayo Okonkwo in Lagos."
+        #expect(texts(text, .person) == ["Ekene Adaeze", "Adebayo Okonkwo"])
+        #expect(ids(text, of: "Adebayo Okonkwo") == ["adebayo-okonkwo"])
+        #expect(texts(text, .title) == ["Foreign Minister", "H.E. Mr."])
+    }
+
+    @Test func lexiconPeopleInEitherNameOrder() {
+        #expect(ids("Yoko Kamikawa spoke.", of: "Yoko Kamikawa") == ["kamikawa-yoko"])
+        #expect(ids("Ms. Kamikawa Yoko spoke.", of: "Kamikawa Yoko") == ["kamikawa-yoko"])
+        #expect(ids("Minister KAMIKAWA Yoko spoke.", of: "KAMIKAWA Yoko") == ["kamikawa-yoko"])
+    }
+
+    @Test func aSurnameResolvesToTheFullNameMetEarlier() {
+        let text = "Ms. Kamikawa Yoko met Foreign Minister Ekene Adaeze. Minister Kamikawa thanked him. Adaeze agreed."
+        #expect(ids(text, of: "Kamikawa") == ["kamikawa-yoko"])
+        #expect(ids(text, of: "Adaeze") == ["ekene-adaeze"])
+    }
+
+    @Test func aLoneSurnameNeedsContext() {
+        // A surname in the lexicon, with no title and no full name in the document, is left alone.
+        #expect(texts("Kamikawa is a town.", .person).isEmpty)
+    }
+
+    @Test func commonWordsFromNamesAreNotTagged() {
+        let text = "Minister Park Jin spoke. They met in a park by the Chosen Tsushinshi memorial."
+        #expect(texts(text, .person) == ["Park Jin"])
+    }
+
+    @Test func namesSetOffBeforeARole() {
+        #expect(texts("Attending were Nnamdi Eze, Permanent Representative to the United Nations.", .person) == ["Nnamdi Eze"])
+    }
+
+    @Test func rolesAfterANameAreTitles() {
+        let text = "Ms. Kamikawa Yoko, Minister for Foreign Affairs of Japan, held a meeting."
+        #expect(texts(text, .title) == ["Ms.", "Minister for Foreign Affairs of Japan"])
+        #expect(texts(text, .place) == ["Japan"])
+    }
+
+    @Test func aRoleWithoutANameIsNotATitle() {
+        #expect(texts("The Prime Minister congratulated the President.", .title).isEmpty)
+    }
+
+    @Test func headlineVerbsAreNotNames() {
+        #expect(texts("Foreign Minister Meets with Counterpart", .person).isEmpty)
+    }
+}
+
+@Suite struct DateAndMeetingTests {
+    @Test func calendarDatesTimesAndModifiers() {
+        let text = "On Friday, May 3, 2024, from 9:15 a.m. to 6:50pm, and in late April, January this year, 2019 and on 22 to 23 November 2019 (ISO 2019-11-22)."
+        #expect(texts(text, .date) == [
+            "Friday, May 3, 2024", "9:15 a.m.", "6:50pm", "late April", "January this year", "2019",
+            "22 to 23 November 2019", "2019-11-22",
+        ])
+    }
+
+    @Test func relativeExpressionsAndTheModalMayAreNotDates() {
+        #expect(texts("Today they may meet again next week.", .date).isEmpty)
+        #expect(texts("May the talks succeed.", .date).isEmpty)
+    }
+
+    @Test func namedMeetings() {
+        let text = "They met at the Japan-ROK Foreign Ministers’ Meeting and prepared the Trilateral Summit, the APEC Leaders' Week 2023 and the Japan-U.S. “2+2”."
+        #expect(texts(text, .meeting) == ["Japan-ROK Foreign Ministers’ Meeting", "Trilateral Summit", "APEC Leaders' Week 2023", "Japan-U.S. “2+2”"])
+        // Places and organizations inside a meeting are still tagged; the year is not a date.
+        #expect(texts(text, .place) == ["Japan", "ROK", "Japan", "U.S."])
+        #expect(texts(text, .organization) == ["APEC"])
+        #expect(texts(text, .date).isEmpty)
+    }
+
+    @Test func aLowerCaseMeetingNeedsAnEntity() {
+        #expect(texts("the Japan-Chile summit meeting", .meeting) == ["Japan-Chile summit meeting"])
+        #expect(texts("Working lunch scene", .meeting).isEmpty)
+    }
+}
+
+@Suite struct OffsetPropertyTests {
+    static let hostile = [
+        "🇺🇳🇯🇵 Japan-ROK 👋🏽 talks; 👨‍👩‍👧 Minister Kamikawa met H.E. Dr. Park Jin.",
+        "日本国外務大臣 Minister Kamikawa 与 中国 Wang Yi 会谈。 China and Japan.",
+        "Cafe\u{301} Se\u{301}oul: Minister Park Jin met the U\u{308}N in Busan.",
+        "\u{FEFF}Japan-Republic of Korea Relations\r\n\r\nNovember 26, 2023\r\nMinister Kamikawa met Minister Park.\r\n",
+        "𝔘𝔑 𐍈 the UN Security Council (UNSC) and the UNSC again. \u{200D}\u{200F}Israel\u{202E}",
+    ]
+
+    @Test(arguments: hostile)
+    func everySpanCoversItsCodePointSlice(text: String) throws {
+        let annotated = sharedPipeline.annotate(Document(name: "t", text: text))
+        #expect(!annotated.mentions.isEmpty)
+        let json = DocumentJSON(annotated)
+        for e in json.entities {
+            #expect(codePointSlice(text, e.start, e.end) == e.text)
+        }
+        #expect(Checker.check(ann: BratWriter.ann(annotated), text: text).isEmpty)
+        // The flat layer never overlaps itself.
+        let flat = annotated.mentions.filter(\.label.isFlat).map(\.span)
+        for (a, b) in zip(flat, flat.dropFirst()) { #expect(a.end <= b.start) }
+    }
+}
