@@ -1,0 +1,257 @@
+import Foundation
+import Testing
+
+/// Runs the built `readout` binary.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum Paths {
+    /// The package root (three levels above this file).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures")
+    /// The `readout` executable built beside the test bundle.
+    static let binary: URL = {
+        let products = Bundle.main.bundleURL
+        for candidate in [products.appending(path: "readout"), products.deletingLastPathComponent().appending(path: "readout")]
+        where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate
+        }
+        return products.appending(path: "readout")
+    }()
+}
+
+@discardableResult
+func readout(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = Paths.binary
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes before waiting so a large output cannot block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+               stderr: String(decoding: errData, as: UTF8.self))
+}
+
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appending(path: "readout-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Relative paths of the files with an extension under a folder.
+func files(under folder: URL, ext: String) -> [String] {
+    let prefix = folder.standardizedFileURL.path + "/"
+    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    var found: [String] = []
+    while let url = enumerator?.nextObject() as? URL {
+        if url.pathExtension == ext { found.append(String(url.standardizedFileURL.path.dropFirst(prefix.count))) }
+    }
+    return found.sorted()
+}
+
+@Suite(.serialized) struct AnnotateCommandTests {
+    @Test func fixtureFolderMatchesTheExpectedBratFiles() throws {
+        let input = Paths.fixtures.appending(path: "basic/input")
+        let expected = Paths.fixtures.appending(path: "basic/expected")
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try readout(["annotate", input.path, "-o", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("annotated 2 documents"))
+        let expectedFiles = files(under: expected, ext: "ann")
+        #expect(expectedFiles == ["2023-09-14-canada-korea-call.ann", "2024/2024-02-21-japan-brazil-fmm.ann"])
+        #expect(files(under: out, ext: "ann") == expectedFiles)
+        for name in expectedFiles {
+            let want = try String(contentsOf: expected.appending(path: name), encoding: .utf8)
+            let got = try String(contentsOf: out.appending(path: name), encoding: .utf8)
+            #expect(got == want, "\(name) differs from the expected brat file")
+        }
+        // A self-contained collection: texts copied byte for byte, brat configuration, JSON.
+        #expect(files(under: out, ext: "txt") == ["2023-09-14-canada-korea-call.txt", "2024/2024-02-21-japan-brazil-fmm.txt"])
+        let original = try Data(contentsOf: input.appending(path: "2024/2024-02-21-japan-brazil-fmm.txt"))
+        #expect(try Data(contentsOf: out.appending(path: "2024/2024-02-21-japan-brazil-fmm.txt")) == original)
+        #expect(FileManager.default.fileExists(atPath: out.appending(path: "annotation.conf").path))
+        #expect(FileManager.default.fileExists(atPath: out.appending(path: "visual.conf").path))
+        #expect(files(under: out, ext: "json").count == 2)
+        #expect(try readout(["check", out.path]).status == 0)
+        // No stray temporary files.
+        let all = try FileManager.default.subpathsOfDirectory(atPath: out.path)
+        #expect(!all.contains { $0.hasSuffix(".tmp") })
+    }
+
+    @Test func shippedAnnotationsAreWhatTheToolProduces() throws {
+        let shipped = Paths.root.appending(path: "Annotations")
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let texts = files(under: shipped, ext: "txt")
+        #expect(!texts.isEmpty)
+        let run = try readout(["annotate"] + texts.map { shipped.appending(path: $0).path } + ["-o", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in texts {
+            for ext in ["ann", "json"] {
+                let file = (name as NSString).deletingPathExtension + "." + ext
+                let committed = try Data(contentsOf: shipped.appending(path: file))
+                let fresh = try Data(contentsOf: out.appending(path: file))
+                #expect(committed == fresh, "Annotations/\(file) is stale: run `swift run readout annotate Annotations`")
+            }
+        }
+        for conf in ["annotation.conf", "visual.conf"] {
+            #expect(try Data(contentsOf: shipped.appending(path: conf)) == Data(contentsOf: out.appending(path: conf)))
+        }
+    }
+
+    @Test func writesBesideTheInputsWithoutOutputFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "Minister Kamikawa visited Busan.".write(to: folder.appending(path: "a.txt"), atomically: true, encoding: .utf8)
+        let run = try readout(["annotate", folder.path])
+        #expect(run.status == 0)
+        for name in ["a.ann", "a.json", "annotation.conf", "visual.conf"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appending(path: name).path), "\(name)")
+        }
+        let ann = try String(contentsOf: folder.appending(path: "a.ann"), encoding: .utf8)
+        #expect(ann.contains("Person 9 17\tKamikawa"))
+    }
+
+    @Test func badInputsAreReportedAndTheBatchGoesOn() throws {
+        let folder = try temporaryFolder()
+        let out = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: out)
+        }
+        func write(_ name: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: folder.appending(path: name)) }
+        try write("good.txt", Array("Japan and Brazil met in Tokyo.".utf8))
+        try write("bad-middle.txt", Array("Japan ".utf8) + [0xC3, 0x28] + Array(" Brazil".utf8))
+        try write("bad-start.txt", [0xFF] + Array("Japan".utf8))
+        try write("truncated.txt", Array("Japan 日".utf8).dropLast())
+        try write("utf16.txt", [0xFF, 0xFE] + Array("Japan".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        try write("binary.txt", Array("PK".utf8) + [0, 0, 3, 4] + Array("data".utf8))
+        try write("empty.txt", [])
+        try write("blank.txt", Array(" \n\t\r\n".utf8))
+        let missing = folder.appending(path: "no-such-file.txt").path
+        let run = try readout(["annotate", folder.path, missing, "-o", out.path, "--jobs", "2"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("bad-middle.txt: not valid UTF-8: bad byte sequence at byte offset 6"))
+        #expect(run.stderr.contains("bad-start.txt: not valid UTF-8: bad byte sequence at byte offset 0"))
+        #expect(run.stderr.contains("truncated.txt: not valid UTF-8: bad byte sequence at byte offset 6"))
+        #expect(run.stderr.contains("utf16.txt: not UTF-8: looks like UTF-16"))
+        #expect(run.stderr.contains("binary.txt: binary file: NUL byte at byte offset 2"))
+        #expect(run.stderr.contains("no-such-file.txt: no such file or directory"))
+        #expect(run.stderr.contains("annotated 3 documents"))
+        #expect(run.stderr.contains("6 failed"))
+        #expect(files(under: out, ext: "ann") == ["blank.ann", "empty.ann", "good.ann"])
+        #expect(try String(contentsOf: out.appending(path: "empty.ann"), encoding: .utf8) == "")
+        #expect(try readout(["check", out.path]).status == 0)
+    }
+
+    @Test func hostileTextsStayExactInCodePoints() throws {
+        let folder = try temporaryFolder()
+        let out = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: out)
+        }
+        let samples: [String: String] = [
+            "emoji.txt": "🇺🇳🇯🇵 Japan-ROK 👋🏽👋🏿 talks 👨‍👩‍👧‍👦 Minister Kamikawa met H.E. Dr. Park Jin in Busan.",
+            "cjk.txt": "日本国と大韓民国の外相会談。Minister Kamikawa met Foreign Minister Wang Yi in 北京 and Beijing.",
+            "crlf.txt": "Japan-Brazil Relations\r\n\r\nMarch 1, 2024\r\nMinister Kamikawa met Mr. Mauro Vieira in Brasília.\r\n",
+            "bom.txt": "\u{FEFF}Japan-China Relations\nMinister Kamikawa met Foreign Minister Wang Yi.",
+            "combining.txt": "Se\u{301}oul and Seoul: Minister Park Jin met the U\u{308}N and the UN in Hanoi and Ha\u{300} No\u{323}i.",
+            "controls.txt": "Japan\u{200B}China \u{202E}Korea\u{202C} \u{0007}Brazil \u{0085}India\u{2028}Chile",
+        ]
+        for (name, text) in samples { try text.write(to: folder.appending(path: name), atomically: true, encoding: .utf8) }
+        // One megabyte on a single line.
+        let line = String(repeating: "Minister Kamikawa met Foreign Minister Wang Yi in Tokyo 🇯🇵 and 北京; ", count: 14_000)
+        try line.write(to: folder.appending(path: "long-line.txt"), atomically: true, encoding: .utf8)
+        let run = try readout(["annotate", folder.path, "-o", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let check = try readout(["check", out.path])
+        #expect(check.status == 0, "\(check.stdout)")
+        let long = try String(contentsOf: out.appending(path: "long-line.ann"), encoding: .utf8)
+        #expect(long.split(separator: "\n").count > 14_000)
+    }
+
+    @Test func standardInputGivesJSON() throws {
+        let run = try readout(["annotate", "-"], stdin: Data("Foreign Minister Penny Wong visited Japan.".utf8))
+        #expect(run.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["source"] as? String == "-")
+        let entities = try #require(json["entities"] as? [[String: Any]])
+        #expect(entities.contains { $0["label"] as? String == "Person" && $0["text"] as? String == "Penny Wong" })
+    }
+
+    @Test func anUnwritableOutputIsAFailure() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "Japan".write(to: folder.appending(path: "a.txt"), atomically: true, encoding: .utf8)
+        // A regular file where the output folder should be.
+        let blocker = folder.appending(path: "out")
+        try "not a folder".write(to: blocker, atomically: true, encoding: .utf8)
+        let run = try readout(["annotate", folder.appending(path: "a.txt").path, "-o", blocker.appending(path: "sub").path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("failed"))
+    }
+
+    @Test func aBrokenUserLexiconIsRefusedWithItsLine() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "id\tlabel\tname\taliases\tcountry\trole\tfrom\tto\nx\tPlanet\tMars\t\t\t\t\t\n"
+            .write(to: folder.appending(path: "mine.tsv"), atomically: true, encoding: .utf8)
+        let run = try readout(["annotate", "-", "--lexicons", folder.path], stdin: Data("Mars".utf8))
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("mine.tsv:2:3: unknown label 'Planet'"))
+    }
+}
+
+@Suite struct OtherCommandTests {
+    @Test func checkReportsAMismatch() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "Japan and Korea".write(to: folder.appending(path: "a.txt"), atomically: true, encoding: .utf8)
+        try "T1\tPlace 0 5\tJapan\nT2\tPlace 10 15\tKorean\n".write(to: folder.appending(path: "a.ann"), atomically: true, encoding: .utf8)
+        let run = try readout(["check", folder.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("a.ann:2: T2 covers \"Korea\" but the file says \"Korean\""))
+    }
+
+    @Test func evaluateScoresAPredictionAgainstGold() throws {
+        let expected = Paths.fixtures.appending(path: "basic/expected")
+        let run = try readout(["evaluate", expected.path, expected.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("micro P/P/O"))
+        let json = try readout(["evaluate", expected.path, expected.path, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let micro = try #require(object["microFlat"] as? [String: Any])
+        #expect(micro["f1"] as? Double == 1.0)
+    }
+
+    @Test func segmentShowsSentencesAndTokens() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appending(path: "s.txt")
+        try "They met H.E. Dr. Lee Min at 9:00 a.m. in Seoul. Then they left.".write(to: file, atomically: true, encoding: .utf8)
+        let run = try readout(["segment", file.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("[1] 0-48\tThey met H.E. Dr. Lee Min at 9:00 a.m. in Seoul."))
+        #expect(run.stdout.contains("[2] 49-64\tThen they left."))
+        #expect(run.stdout.contains("\tnumber\t9"))
+    }
+
+    @Test func helpTeaches() throws {
+        let run = try readout(["annotate", "--help"])
+        #expect(run.stdout.contains("--lexicons"))
+        #expect(run.stdout.contains("self-contained brat"))
+    }
+}
