@@ -10,9 +10,23 @@ public struct EntityTagger: Sendable {
     public let lexicon: Lexicon
     public let matcher: PhraseMatcher
 
+    /// People by the first and last word of any of their forms ("antony blinken" for
+    /// "Antony J. Blinken"), so that a name with a middle part resolves in O(1).
+    let peopleByEnds: [String: LexiconEntry]
+
     public init(lexicon: Lexicon, segmenter: Segmenter) {
         self.lexicon = lexicon
         self.matcher = PhraseMatcher(lexicon: lexicon, segmenter: segmenter)
+        var byEnds: [String: LexiconEntry] = [:]
+        for entry in lexicon.entries where entry.label == .person {
+            for form in entry.surfaceForms {
+                let parts = form.split(separator: " ")
+                guard parts.count >= 2 else { continue }
+                let key = TaggingRun.nameKey(String(parts.first!)) + " " + TaggingRun.nameKey(String(parts.last!))
+                if byEnds[key] == nil { byEnds[key] = entry }
+            }
+        }
+        self.peopleByEnds = byEnds
     }
 
     public func tag(_ document: Document, segmentation: Segmentation) -> [Mention] {
@@ -288,12 +302,15 @@ struct TaggingRun {
 
     // MARK: People after titles
 
-    static let nameStopWords: Set<String> = [
+    static let nameStopWords: Set<String> = Set([
         "The", "A", "An", "And", "Of", "In", "On", "At", "To", "For", "With", "By", "From", "As",
         "He", "She", "They", "It", "His", "Her", "Their", "This", "That", "Minister", "Ministers",
         "Meeting", "Summit", "Talk", "Talks", "Conversation", "Call", "Dialogue", "Foreign",
         "Affairs", "Government", "Office", "Ministry", "Visit", "Statement", "Also", "Both",
-        // Headline verbs: "Foreign Minister Meets with ...".
+    ]).union(headlineWords)
+
+    /// Headline verbs and nouns: "Foreign Minister Meets with ...", "Wang Yi Holds Talks".
+    static let headlineWords: Set<String> = [
         "Meets", "Holds", "Visits", "Calls", "Receives", "Says", "Attends", "Hosts", "Speaks", "Pays",
         "Welcomes", "Congratulates", "Discusses", "Concludes", "Signs", "Joins", "Leaves", "Arrives",
         "Delivers", "Gives", "Makes", "Stresses", "Urges", "Condemns", "Expresses", "Thanks", "Talks",
@@ -388,16 +405,7 @@ struct TaggingRun {
     }
 
     func personWithEnds(_ first: String, _ last: String) -> LexiconEntry? {
-        let f = Self.nameKey(first), l = Self.nameKey(last)
-        for entry in lexicon.entries where entry.label == .person {
-            for form in entry.surfaceForms {
-                let parts = form.split(separator: " ")
-                if parts.count >= 2, Self.nameKey(String(parts.first!)) == f, Self.nameKey(String(parts.last!)) == l {
-                    return entry
-                }
-            }
-        }
-        return nil
+        tagger.peopleByEnds[Self.nameKey(first) + " " + Self.nameKey(last)]
     }
 
     /// A lowercase ASCII slug: "Kamikawa Yoko" -> "kamikawa-yoko".

@@ -13,6 +13,7 @@ struct MeetingRules {
     static let heads: Set<String> = [
         "Meeting", "Meetings", "Summit", "Dialogue", "Conference", "Talk", "Talks", "Conversation",
         "Consultation", "Consultations", "Lunch", "Dinner", "Breakfast", "Week", "Session", "Congress",
+        "Roundtable",
     ]
     /// Lower-case words that may stand inside a meeting's name ("trilateral Foreign Ministers’ Meeting").
     static let lowerWords: Set<String> = [
@@ -43,13 +44,15 @@ struct MeetingRules {
     }
 
     func isNameWord(_ i: Int) -> Bool {
-        (view.isCapitalized(i) && !Self.openingWords.contains(view[i])) || view.isAllCaps(i) || isOrdinal(i)
+        if TaggingRun.headlineWords.contains(view[i]) && !Self.heads.contains(view[i]) && !["Telephone", "Phone"].contains(view[i]) { return false }
+        return (view.isCapitalized(i) && !Self.openingWords.contains(view[i])) || view.isAllCaps(i) || isOrdinal(i)
     }
 
     func meetings() -> [Mention] {
         var flatEndingAt: [Int: Int] = [:]
         var flatTokens = Set<Int>()
-        for c in flat {
+        // People do not name meetings ("Wang Yi Holds Talks").
+        for c in flat where c.label != .person {
             flatEndingAt[c.end] = c.start
             for k in c.start..<c.end { flatTokens.insert(k) }
         }
