@@ -1,10 +1,11 @@
 import Foundation
 
-/// The stages in order: text -> sentences and tokens (ICU) -> entities -> writers.
+/// The stages in order: text -> sentences and tokens (ICU) -> entities -> stances -> writers.
 public final class Pipeline: Sendable {
     public let lexicon: Lexicon
     public let segmenter: Segmenter
     public let entityTagger: EntityTagger
+    public let stanceTagger: StanceTagger
 
     /// A pipeline over the built-in lexicons plus the user's lexicon folders.
     public convenience init(userLexicons: [URL] = []) throws {
@@ -15,12 +16,19 @@ public final class Pipeline: Sendable {
         self.lexicon = lexicon
         self.segmenter = try Segmenter(abbreviations: lexicon.abbreviations)
         self.entityTagger = EntityTagger(lexicon: lexicon, segmenter: segmenter)
+        self.stanceTagger = StanceTagger(lexicon: lexicon, segmenter: segmenter)
     }
 
     public func annotate(_ document: Document) -> AnnotatedDocument {
         let segmentation = segmenter.segment(document)
-        let mentions = entityTagger.tag(document, segmentation: segmentation)
+        let view = TokenView(document: document, segmentation: segmentation, matcher: entityTagger.matcher)
+        let mentions = entityTagger.tag(view: view)
             .filter { !document.bytes[$0.span.start..<$0.span.end].contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
-        return AnnotatedDocument(document: document, segmentation: segmentation, mentions: mentions)
+        let (stances, actors) = stanceTagger.tag(view: view, mentions: mentions)
+        let all = (mentions + actors).sorted { a, b in a.span != b.span ? a.span < b.span : a.label < b.label }
+        return AnnotatedDocument(document: document, segmentation: segmentation, mentions: all,
+                                 stances: stances.filter { stance in
+                                     !document.bytes[stance.cue.start..<(stance.target ?? stance.cue).end].contains { $0 == 0x0A || $0 == 0x0D }
+                                 })
     }
 }

@@ -8,7 +8,11 @@ struct Evaluate: ParsableCommand {
         discussion: """
             Pairs GOLD_DIR/X.ann with PRED_DIR/X.ann (same relative path) and prints precision, \
             recall and F1 per entity label and micro-averaged: exact (same label and span) and \
-            lenient (same label, any overlap). A gold file with no prediction counts as all missed.
+            lenient (same label, any overlap). Then stances: a predicted stance matches a gold one \
+            when the cues overlap and the categories are equal; precision, recall and F1 per \
+            category and overall; over matched stances, holder accuracy (holder spans overlap or \
+            share an id) and the token-level Dice of the targets. A gold file with no prediction \
+            counts as all missed.
             """
     )
 
@@ -29,6 +33,7 @@ struct Evaluate: ParsableCommand {
             throw ExitCode(1)
         }
         var evaluation = EntityEvaluation()
+        var stances = StanceEvaluation()
         for (relative, goldURL) in goldFiles.sorted(by: { $0.key < $1.key }) {
             let goldDocument = try parse(goldURL)
             let predictedDocument: BratDocument
@@ -39,16 +44,20 @@ struct Evaluate: ParsableCommand {
                 predictedDocument = BratDocument()
             }
             evaluation.add(gold: goldDocument, predicted: predictedDocument)
+            stances.add(gold: goldDocument, predicted: predictedDocument)
         }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             var report = EvaluationReport(evaluation)
             report.documents = evaluation.documents
+            report.stances = StanceReport(stances)
             FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
         } else {
             print("Entities (\(evaluation.documents) documents)")
             print(evaluation.table(), terminator: "")
+            print("\nStances")
+            print(stances.table(), terminator: "")
             if !evaluation.missing.isEmpty {
                 print("no prediction for: \(evaluation.missing.joined(separator: ", "))")
             }
@@ -99,6 +108,7 @@ struct EvaluationReport: Encodable {
     }
 
     var documents = 0
+    var stances: StanceReport?
     var entities: [String: Scores]
     var microFlat: Scores
     var microAll: Scores
@@ -109,5 +119,29 @@ struct EvaluationReport: Encodable {
         microFlat = Scores(e.micro(EntityEvaluation.flatLabels))
         microAll = Scores(e.micro(EntityEvaluation.scoredLabels))
         missing = e.missing
+    }
+}
+
+/// The JSON form of the stance scores.
+struct StanceReport: Encodable {
+    struct Scores: Encodable {
+        var gold: Int, predicted: Int, matched: Int
+        var precision: Double, recall: Double, f1: Double
+        init(_ c: StanceEvaluation.Counts) {
+            gold = c.gold; predicted = c.predicted; matched = c.matched
+            precision = c.precision; recall = c.recall; f1 = c.f1
+        }
+    }
+
+    var categories: [String: Scores]
+    var overall: Scores
+    var holderAccuracy: Double
+    var targetDice: Double
+
+    init(_ e: StanceEvaluation) {
+        categories = e.categories.mapValues(Scores.init)
+        overall = Scores(e.overall)
+        holderAccuracy = e.holderAccuracy
+        targetDice = e.targetDice
     }
 }

@@ -30,8 +30,11 @@ public struct EntityTagger: Sendable {
     }
 
     public func tag(_ document: Document, segmentation: Segmentation) -> [Mention] {
-        var run = TaggingRun(view: TokenView(document: document, segmentation: segmentation, matcher: matcher),
-                             tagger: self)
+        tag(view: TokenView(document: document, segmentation: segmentation, matcher: matcher))
+    }
+
+    func tag(view: TokenView) -> [Mention] {
+        var run = TaggingRun(view: view, tagger: self)
         return run.run()
     }
 }

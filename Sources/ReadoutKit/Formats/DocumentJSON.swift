@@ -15,6 +15,7 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
     public var utf8Length: Int
     public var sentences: [SentenceJSON]
     public var entities: [EntityJSON]
+    public var stances: [StanceJSON]
 
     public struct SentenceJSON: Codable, Sendable, Equatable {
         public var start: Int
@@ -39,6 +40,56 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
         public var sentence: Int?
     }
 
+    public struct SpanJSON: Codable, Sendable, Equatable {
+        /// The `T` id of the span in the `.ann` file.
+        public var id: String
+        public var start: Int
+        public var end: Int
+        public var text: String
+    }
+
+    public struct HolderJSON: Codable, Sendable, Equatable {
+        /// The `T` id of the holder mention (Person, Place, Organization or Actor).
+        public var id: String
+        public var label: String
+        public var text: String
+        /// The entities the holder stands for (an Actor's referents).
+        public var references: [Reference]
+    }
+
+    public struct TargetJSON: Codable, Sendable, Equatable {
+        public var id: String
+        public var start: Int
+        public var end: Int
+        public var text: String
+        /// Ids of the Person, Place and Organization mentions inside the target.
+        public var entities: [String]
+    }
+
+    public struct AttributesJSON: Codable, Sendable, Equatable {
+        /// `High` when an intensifier modifies the cue.
+        public var intensity: String?
+        public var negated: Bool
+        public var repeated: Bool
+    }
+
+    public struct StanceJSON: Codable, Sendable, Equatable {
+        /// The `E` id in the `.ann` file.
+        public var id: String
+        public var category: String
+        /// negative, directive or positive.
+        public var polarity: String
+        /// CAMEO 1.1b3 event code, with its leading zero.
+        public var cameo: String
+        public var cue: SpanJSON
+        public var holders: [HolderJSON]
+        public var target: TargetJSON?
+        public var sentence: Int?
+        public var attributes: AttributesJSON
+        /// How the holder was found: subject, copula, possessor, light-verb, pronoun, group ...
+        public var rule: String
+    }
+
     public init(_ annotated: AnnotatedDocument) {
         let index = CodePointIndex(annotated.document)
         source = annotated.document.name
@@ -49,19 +100,52 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
         sentences = sentenceSpans.map {
             SentenceJSON(start: index.codePoint(atByte: $0.start), end: index.codePoint(atByte: $0.end))
         }
-        entities = annotated.mentions.enumerated().map { k, m in
+        func sentence(of span: Span) -> Int? {
             var lo = 0, hi = sentenceSpans.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if sentenceSpans[mid].end <= m.span.start { lo = mid + 1 } else { hi = mid }
+                if sentenceSpans[mid].end <= span.start { lo = mid + 1 } else { hi = mid }
             }
-            let sentence = lo < sentenceSpans.count && sentenceSpans[lo].contains(m.span) ? lo : nil
-            return EntityJSON(
-                id: "T\(k + 1)", label: m.label.rawValue,
+            return lo < sentenceSpans.count && sentenceSpans[lo].contains(span) ? lo : nil
+        }
+        let ids = Numbering(annotated)
+        let document = annotated.document
+        entities = annotated.mentions.enumerated().map { k, m in
+            EntityJSON(
+                id: ids.mentionIDs[k], label: m.label.rawValue,
                 start: index.codePoint(atByte: m.span.start), end: index.codePoint(atByte: m.span.end),
                 text: annotated.document.text(of: m.span), references: m.references,
                 rule: m.provenance.rule, lexicon: m.provenance.lexicon, line: m.provenance.line,
-                sentence: sentence)
+                sentence: sentence(of: m.span))
+        }
+        var mentionBySpan: [Span: Mention] = [:]
+        for m in annotated.mentions where m.label.isFlat || m.label == .actor {
+            if mentionBySpan[m.span] == nil || m.label == .actor { mentionBySpan[m.span] = m }
+        }
+        let flat = annotated.mentions.filter(\.label.isFlat)
+        func json(_ id: String, _ span: Span) -> SpanJSON {
+            SpanJSON(id: id, start: index.codePoint(atByte: span.start), end: index.codePoint(atByte: span.end), text: document.text(of: span))
+        }
+        stances = annotated.stances.enumerated().map { k, s in
+            let holders = s.holders.compactMap { span -> HolderJSON? in
+                guard let m = mentionBySpan[span], let id = ids.holderIDs[span] else { return nil }
+                return HolderJSON(id: id, label: m.label.rawValue, text: document.text(of: span), references: m.references)
+            }
+            let target = s.target.flatMap { span -> TargetJSON? in
+                guard let id = ids.targetIDs[k] else { return nil }
+                var entityIDs: [String] = []
+                for m in flat where span.contains(m.span) {
+                    for r in m.references where !entityIDs.contains(r.id) { entityIDs.append(r.id) }
+                }
+                let base = json(id, span)
+                return TargetJSON(id: id, start: base.start, end: base.end, text: base.text, entities: entityIDs)
+            }
+            return StanceJSON(
+                id: ids.eventIDs[k], category: s.category.rawValue, polarity: s.category.polarity.rawValue,
+                cameo: s.category.cameo, cue: json(ids.cueIDs[k], s.cue), holders: holders, target: target,
+                sentence: sentence(of: s.cue),
+                attributes: AttributesJSON(intensity: s.intense ? "High" : nil, negated: s.negated, repeated: s.repeated),
+                rule: s.rule)
         }
     }
 

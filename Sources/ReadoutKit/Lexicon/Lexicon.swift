@@ -7,6 +7,8 @@ public struct Lexicon: Sendable {
 
     public private(set) var entries: [LexiconEntry] = []
     public private(set) var abbreviations = Abbreviations()
+    /// Stance cues, from `cues*.tsv`.
+    public private(set) var cues: [Cue] = []
     /// Nationality adjectives and the alpha-3 code of their country ("Japanese" -> JPN).
     public private(set) var demonyms: [String: String] = [:]
     /// File names that were read, in order.
@@ -66,6 +68,12 @@ public struct Lexicon: Sendable {
                 } else if base.hasPrefix("demonyms") {
                     errors += parseDemonyms(text, file: name)
                 }
+                continue
+            }
+            if base.hasPrefix("cues") {
+                let (parsed, problems) = Cue.parse(text, file: name)
+                cues += parsed
+                errors += problems
                 continue
             }
             errors += parse(text, file: name)

@@ -49,12 +49,16 @@ public struct Mention: Hashable, Sendable {
 public struct AnnotatedDocument: Sendable {
     public var document: Document
     public var segmentation: Segmentation
-    /// Entity mentions in text order (flat and overlapping layers together).
+    /// Entity mentions in text order (flat and overlapping layers together, and the Actor
+    /// mentions that hold stances).
     public var mentions: [Mention]
+    /// Stances in text order; their holders are spans of mentions in `mentions`.
+    public var stances: [Stance]
 
-    public init(document: Document, segmentation: Segmentation, mentions: [Mention]) {
+    public init(document: Document, segmentation: Segmentation, mentions: [Mention], stances: [Stance] = []) {
         self.document = document
         self.segmentation = segmentation
         self.mentions = mentions
+        self.stances = stances
     }
 }

@@ -1,0 +1,589 @@
+/// The state of finding stances in one document.
+struct StanceRun {
+    let view: TokenView
+    let tagger: StanceTagger
+    let mentions: [Mention]
+    let lower: [String]
+    /// Flat-layer mention ending at each token (exclusive end index -> mention).
+    var flatEndingAt: [Int: Mention] = [:]
+    var flatStartingAt: [Int: Mention] = [:]
+    /// Token ranges of the flat mentions, in order.
+    var flatRanges: [(Range<Int>, Mention)] = []
+    var titleRanges: [Range<Int>] = []
+    var actors: [Span: Mention] = [:]
+    /// The meeting's participants (people) and their countries.
+    var participants: [Reference] = []
+    var countries: [Reference] = []
+    /// The holder of the last stance or reporting verb, for "it is hoped that ...".
+    var lastSpeaker: Holder?
+    /// The last plural group holder, for "they".
+    var lastGroup: Holder?
+
+    struct Holder {
+        var spans: [Span]
+        var rule: String
+    }
+
+    init(view: TokenView, tagger: StanceTagger, mentions: [Mention]) {
+        self.view = view
+        self.tagger = tagger
+        self.mentions = mentions
+        self.lower = view.texts.map { $0.lowercased() }
+        for m in mentions where m.label.isFlat || m.label == .title {
+            guard let range = tokenRange(of: m.span) else { continue }
+            if m.label == .title {
+                titleRanges.append(range)
+            } else {
+                flatEndingAt[range.upperBound] = m
+                flatStartingAt[range.lowerBound] = m
+                flatRanges.append((range, m))
+            }
+        }
+        findParticipants()
+    }
+
+    /// The tokens a span covers.
+    func tokenRange(of span: Span) -> Range<Int>? {
+        var lo = 0, hi = view.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if view.tokens[mid].span.start < span.start { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < view.count, view.tokens[end].span.end <= span.end { end += 1 }
+        return end > lo ? lo..<end : nil
+    }
+
+    // MARK: Word classes
+
+    static let skippable: Set<String> = [
+        "also", "again", "strongly", "firmly", "deeply", "once", "further", "fully", "highly", "extremely",
+        "seriously", "gravely", "warmly", "eagerly", "sincerely", "greatly", "particularly", "repeatedly",
+        "jointly", "both", "all", "each", "clearly", "totally", "completely", "very", "truly", "would",
+        "will", "could", "can", "should", "shall", "may", "might", "must", "did", "do", "does", "had",
+        "has", "have", "to", "not", "never", "continue", "continues", "continued", "already", "today",
+        "then", "thus", "therefore", "equally", "likewise", "respectively", "personally", "immediately",
+        "only", "still", "hereby", "wholeheartedly", "unanimously", "together", "keenly", "much",
+        "reportedly", "earlier", "yesterday", "previously", "firmly", "resolutely", "categorically",
+        "fundamentally", "readily", "actively", "n't", "cannot",
+    ]
+    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "felt", "'s", "\u{2019}s", "am"]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+        "your", "any", "some", "no", "every", "each", "such",
+    ]
+    static let possessivePronouns: Set<String> = ["her", "his", "their", "its", "our", "my", "your"]
+    static let prepositions: Set<String> = ["to", "of", "for", "in", "at", "on", "by", "with", "without", "from", "about", "into", "through", "toward", "towards", "upon", "over", "under"]
+    /// Verbs that introduce a nominal cue: "expressed her appreciation", "reached agreement".
+    static let lightVerbs: Set<String> = [
+        "express", "expressed", "expresses", "expressing", "convey", "conveyed", "conveys", "conveying",
+        "extend", "extended", "extends", "reiterate", "reiterated", "reiterates", "reiterating", "voice",
+        "voiced", "voices", "offer", "offered", "offers", "give", "gave", "gives", "state", "stated",
+        "states", "share", "shared", "shares", "sharing", "show", "showed", "shows", "renew", "renewed",
+        "renews", "made", "make", "makes", "lodge", "lodged", "lodges", "reach", "reached", "reaches",
+        "register", "registered", "underline", "underlined", "emphasize", "emphasized", "emphasise",
+        "emphasised", "demonstrate", "demonstrated", "display", "displayed", "communicate",
+        "communicated", "send", "sent", "sends", "confirm", "confirmed", "confirms", "affirm", "affirmed",
+        "affirms", "reaffirm", "reaffirmed", "reaffirms", "reaffirming", "pledge", "pledged", "provide",
+        "provided", "provides", "stressed", "noted", "announced", "presented", "raised",
+    ]
+    /// Verbs that report what someone said: the holder of a cue in their clause is their subject.
+    static let reportingVerbs: Set<String> = [
+        "stated", "said", "says", "explained", "noted", "emphasized", "emphasised", "stressed", "added",
+        "pointed", "mentioned", "underscored", "underlined", "indicated", "remarked", "told", "replied",
+        "responded", "conveyed", "expressed", "reiterated", "raised", "highlighted", "asserted",
+        "believed", "believes", "recognized", "recognised", "observed", "commented", "declared",
+        "states", "expresses", "notes", "stresses", "emphasizes", "reiterates", "confirmed", "affirmed",
+        "reaffirmed", "agreed", "shared", "hoped", "hopes", "welcomed", "requested", "urged", "asked",
+        "proposed", "suggested", "informed", "briefed", "explained", "argued", "insisted", "concluded",
+        "acknowledged", "assured", "promised", "announced", "warned", "cautioned", "advised",
+    ]
+    static let openers: Set<String> = [
+        "at", "on", "in", "during", "furthermore", "moreover", "also", "additionally", "then", "next",
+        "however", "regarding", "concerning", "following", "after", "before", "since", "when", "while",
+        "as", "with", "besides", "finally", "meanwhile", "in addition", "for", "from", "under", "amid",
+        "against", "through", "thereafter", "subsequently", "lastly", "first", "second", "third",
+    ]
+    static let intensifiers: Set<String> = [
+        "strongly", "extremely", "deeply", "serious", "seriously", "grave", "gravely", "firmly", "highly",
+        "utmost", "strong", "strongest", "deepest", "deep", "totally", "resolute", "resolutely", "eagerly",
+        "profound", "profoundly", "great", "greatly", "firm", "keenly", "vehemently", "categorically",
+        "sincerest", "heartfelt", "warmest", "wholeheartedly",
+    ]
+    static let negations: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without", "cannot"]
+    static let repetitions: Set<String> = [
+        "again", "reiterated", "reiterate", "reiterates", "reiterating", "reaffirmed", "reaffirm",
+        "reaffirms", "reaffirming", "renewed", "restated", "repeated",
+    ]
+    /// Adjectives that may stand between a possessor or light verb and a nominal cue.
+    static let nounModifiers: Set<String> = [
+        "continued", "consistent", "strong", "full", "firm", "deep", "deepest", "sincere", "sincerest",
+        "serious", "resolute", "unwavering", "steadfast", "heartfelt", "warm", "warmest", "utmost",
+        "great", "profound", "renewed", "strongest", "grave", "continuing", "active", "firmest",
+        "unswerving", "unequivocal", "steady", "deep-felt", "high", "highest", "earnest", "strenuous",
+        "further", "enthusiastic", "complete", "total", "unchanged", "solid", "unconditional", "clear",
+        "mutual", "common", "same", "close", "growing", "concrete",
+    ]
+    /// Participles after a comma that start a new clause of the holder's, ending a target.
+    static let clauseParticiples: Set<String> = [
+        "stressing", "emphasizing", "emphasising", "noting", "adding", "saying", "stating", "expressing",
+        "underlining", "underscoring", "pointing", "highlighting", "reaffirming", "reiterating",
+        "welcoming", "calling", "urging", "confirming", "affirming", "agreeing", "hoping", "explaining",
+        "mentioning", "recalling", "recognizing", "recognising", "asserting",
+    ]
+    static let clauseConjunctions: Set<String> = ["and", "but", "while", "whereas", "although", "though", "whilst", "yet"]
+
+    // MARK: Participants
+
+    /// The people the readout is about (the first sentence naming two people), and the
+    /// countries they stand for (the first meeting's places, or their lexicon countries).
+    mutating func findParticipants() {
+        let people = flatRanges.filter { $0.1.label == .person }
+        for sentence in view.sentences {
+            var seen: [String] = []
+            var refs: [Reference] = []
+            for (range, m) in people where sentence.contains(range.lowerBound) {
+                for r in m.references where !seen.contains(r.id) {
+                    seen.append(r.id)
+                    refs.append(r)
+                }
+            }
+            if refs.count >= 2 {
+                participants = refs
+                break
+            }
+        }
+        if participants.isEmpty {
+            var counts: [String: (Int, Reference, Int)] = [:]
+            for (n, (_, m)) in people.enumerated() {
+                for r in m.references { counts[r.id] = ((counts[r.id]?.0 ?? 0) + 1, r, counts[r.id]?.2 ?? n) }
+            }
+            participants = counts.values.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.2 < $1.2 }.prefix(2).map(\.1)
+        }
+        // Countries: the places named in the first meeting, else the participants' countries.
+        if let meeting = mentions.first(where: { $0.label == .meeting }) {
+            var ids: [String] = []
+            for m in mentions where m.label == .place && meeting.span.contains(m.span) {
+                for r in m.references where !ids.contains(r.id) && r.id.count == 3 && r.id == r.id.uppercased() {
+                    ids.append(r.id)
+                    countries.append(r)
+                }
+            }
+        }
+        if countries.count < 2 {
+            var fromPeople: [Reference] = []
+            for p in participants {
+                if let country = tagger.lexicon.entry(id: p.id, label: .person)?.country,
+                   !fromPeople.contains(where: { $0.id == country }) {
+                    let name = tagger.lexicon.entry(id: country, label: .place)?.name ?? country
+                    fromPeople.append(Reference(id: country, name: name))
+                }
+            }
+            if fromPeople.count >= 2 { countries = fromPeople }
+        }
+        if countries.count < 2 {
+            var counts: [String: (Int, Reference, Int)] = [:]
+            for (n, m) in mentions.enumerated() where m.label == .place {
+                for r in m.references where r.id.count == 3 && r.id == r.id.uppercased() {
+                    counts[r.id] = ((counts[r.id]?.0 ?? 0) + 1, r, counts[r.id]?.2 ?? n)
+                }
+            }
+            let top = counts.values.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.2 < $1.2 }.prefix(2).map(\.1)
+            if countries.isEmpty || top.count >= 2 { countries = top }
+        }
+    }
+
+    // MARK: Cues
+
+    /// The cue forms matching at token i, longest first.
+    func cueForms(at i: Int) -> [StanceTagger.Form] {
+        guard let candidates = tagger.forms[lower[i]] else { return [] }
+        return candidates.filter { form in
+            guard i + form.tokens.count <= view.sentenceEnd[i] else { return false }
+            for (k, t) in form.tokens.enumerated() where lower[i + k] != t { return false }
+            // Cue words are lower case in running text (not "the Paris Agreement").
+            for k in 0..<form.tokens.count where view.isCapitalized(i + k) && (k > 0 || view.sentenceStart(i) != i) {
+                if !view.isAllCaps(i + k) { return false }
+            }
+            return true
+        }
+    }
+
+    mutating func run() -> (stances: [Stance], actors: [Mention]) {
+        var stances: [Stance] = []
+        for sentence in view.sentences {
+            var i = sentence.lowerBound
+            while i < sentence.upperBound {
+                let forms = cueForms(at: i)
+                guard !forms.isEmpty else { i += 1; continue }
+                var consumed = i + 1
+                for form in forms {
+                    let end = i + form.tokens.count
+                    if let stance = stance(for: form.cue, cue: i..<end, sentence: sentence, allForms: forms) {
+                        var s = stance
+                        // "sympathy and condolence": one cue.
+                        if end + 1 < sentence.upperBound, view[end] == "and",
+                           let next = cueForms(at: end + 1).first(where: { $0.cue.category == form.cue.category }) {
+                            let nextEnd = end + 1 + next.tokens.count
+                            s.cue = view.span(i..<nextEnd)
+                            s.target = target(after: nextEnd, sentence: sentence)
+                            consumed = nextEnd
+                        } else {
+                            consumed = end
+                        }
+                        stances.append(s)
+                        break
+                    }
+                }
+                i = consumed
+            }
+        }
+        // Only actors that hold a stance are annotated.
+        let used = Set(stances.flatMap(\.holders))
+        return (stances, actors.values.filter { used.contains($0.span) }.sorted { $0.span < $1.span })
+    }
+
+    /// The token before i, skipping adverbs and auxiliaries; nil at the sentence start.
+    func previousContent(_ i: Int, from start: Int, skipping words: Set<String> = StanceRun.skippable) -> Int? {
+        var k = i - 1
+        while k >= start, words.contains(lower[k]) || (lower[k].hasSuffix("ly") && view.isLowercaseWord(k) && lower[k].count > 4) {
+            k -= 1
+        }
+        return k >= start ? k : nil
+    }
+
+    /// A stance for a cue at tokens `cue`, or nil when the rules say the word is not one here.
+    mutating func stance(for entry: Cue, cue: Range<Int>, sentence: Range<Int>, allForms: [StanceTagger.Form]) -> Stance? {
+        let c = cue.lowerBound
+        let s = sentence.lowerBound
+        let partsOfSpeech = Set(allForms.filter { $0.tokens.count == cue.count }.map(\.cue.partOfSpeech))
+        let before = previousContent(c, from: s)
+        let beforeWord = before.map { lower[$0] } ?? ""
+        // "would like": only after "would".
+        if entry.lemma == "would like" {
+            guard c > s, lower[c - 1] == "would" || lower[c - 1] == "\u{2019}d" || lower[c - 1] == "'d" else { return nil }
+        }
+        // Nominal reading: after a determiner, possessive, modifier or light verb.
+        var k = c - 1
+        while k >= s, Self.nounModifiers.contains(lower[k]) || Self.intensifiers.contains(lower[k]) && view.isLowercaseWord(k) && !lower[k].hasSuffix("ly") { k -= 1 }
+        let nominalContext = k >= s && (Self.determiners.contains(lower[k]) || lower[k] == "\u{2019}s" || lower[k] == "'s" || Self.lightVerbs.contains(lower[k]))
+        let canBeNoun = partsOfSpeech.contains(.noun)
+        let canBeVerb = partsOfSpeech.contains(.verb) || partsOfSpeech.contains(.phrase)
+        let isAdjective = partsOfSpeech.contains(.adjective) && !canBeVerb
+        var holder: Holder?
+        var rule = "subject"
+        if isAdjective {
+            // "it was extremely regrettable that", "they were deeply concerned", "ready to".
+            guard let b = before, Self.beForms.contains(lower[b]) || lower[b] == "feel" else { return nil }
+            holder = subject(ofVerbAt: b, sentence: sentence, depth: 3)
+            rule = "copula"
+        } else if canBeNoun && (nominalContext || !canBeVerb) {
+            guard k >= s else { return nil }
+            let w = lower[k]
+            if w == "\u{2019}s" || w == "'s" {
+                holder = possessor(endingBefore: k, sentence: sentence)
+                rule = "possessor"
+                if holder == nil { holder = subject(ofVerbAt: k, sentence: sentence, depth: 3) }
+            } else if Self.possessivePronouns.contains(w) || Self.determiners.contains(w) {
+                // "expressed her appreciation", "reached an agreement".
+                guard let v = previousContent(k, from: s), Self.lightVerbs.contains(lower[v]) else { return nil }
+                holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
+                rule = "light-verb"
+            } else if Self.lightVerbs.contains(w) {
+                holder = subject(ofVerbAt: k, sentence: sentence, depth: 3)
+                rule = "light-verb"
+            } else {
+                return nil
+            }
+        } else if canBeVerb {
+            // Not a verb after a determiner ("the agreed text") or as a gerund after a
+            // preposition ("to welcoming"); not passive ("was welcomed by").
+            if let b = before {
+                if Self.determiners.contains(beforeWord) && !Self.possessivePronouns.contains(beforeWord) { return nil }
+                if lower[cue.lowerBound].hasSuffix("ing"), Self.prepositions.contains(beforeWord) { return nil }
+                if Self.beForms.contains(beforeWord), lower[cue.lowerBound].hasSuffix("ed") || lower[cue.lowerBound].hasSuffix("en") { return nil }
+                _ = b
+            }
+            // confirm/affirm/reaffirm + a nominal cue ("reaffirmed their commitment"): the noun is the stance.
+            if entry.category == .commit || entry.lemma == "share the view" {
+                var n = cue.upperBound
+                while n < sentence.upperBound, n < cue.upperBound + 4,
+                      Self.determiners.contains(lower[n]) || Self.nounModifiers.contains(lower[n]) || Self.intensifiers.contains(lower[n]) { n += 1 }
+                if n > cue.upperBound, n < sentence.upperBound,
+                   cueForms(at: n).contains(where: { $0.cue.partOfSpeech == .noun }) { return nil }
+            }
+            holder = subject(ofVerbAt: c, sentence: sentence, depth: 4)
+        } else {
+            return nil
+        }
+        guard let holder else { return nil }
+        let window = attributeWindow(cue: c, holder: holder, sentence: sentence)
+        let lemmaRepeats = Self.repetitions.contains(lower[c])
+        let stance = Stance(
+            category: entry.category, cue: view.span(cue), holders: holder.spans,
+            target: target(after: cue.upperBound, sentence: sentence),
+            intense: window.contains { Self.intensifiers.contains(lower[$0]) },
+            negated: window.contains { Self.negations.contains(lower[$0]) } && entry.category != .protest,
+            repeated: lemmaRepeats || window.contains { Self.repetitions.contains(lower[$0]) },
+            rule: rule == "subject" ? holder.rule : rule)
+        lastSpeaker = holder
+        return stance
+    }
+
+    /// Tokens between the holder (or a few tokens back) and the cue, where modifiers count.
+    func attributeWindow(cue c: Int, holder: Holder, sentence: Range<Int>) -> Range<Int> {
+        var start = max(sentence.lowerBound, c - 4)
+        if let last = holder.spans.compactMap({ tokenRange(of: $0) }).filter({ $0.upperBound <= c && $0.lowerBound >= sentence.lowerBound }).map(\.upperBound).max(),
+           c - last <= 8 {
+            start = last
+        }
+        // Not past a clause boundary: "regretted X, and strongly condemned" stays with its own verb.
+        var k = c - 1
+        while k > start {
+            if lower[k] == "," || lower[k] == ";" || lower[k] == "that" { start = k + 1; break }
+            k -= 1
+        }
+        return start..<c
+    }
+
+    // MARK: Holders
+
+    /// The holder of the verb (or copula) at token v: its subject, or through coordination,
+    /// reporting verbs and "that"-clauses, the subject of the clause that introduces it.
+    mutating func subject(ofVerbAt v: Int, sentence: Range<Int>, depth: Int) -> Holder? {
+        let s = sentence.lowerBound
+        guard depth > 0 else { return clauseSubject(sentence: sentence, before: v) }
+        guard let k = previousContent(v, from: s) else {
+            return clauseSubject(sentence: sentence, before: v) ?? lastSpeaker
+        }
+        if let holder = holderEnding(at: k, sentence: sentence) {
+            if isExpletive(holder, k) {
+                return outerClause(before: k, sentence: sentence, depth: depth)
+            }
+            return holder
+        }
+        let w = lower[k]
+        if w == "and" || w == "," || w == "but" {
+            return clauseSubject(sentence: sentence, before: v) ?? lastSpeaker
+        }
+        if Self.beForms.contains(w) || Self.lightVerbs.contains(w) || Self.reportingVerbs.contains(w) || tagger.verbForms.contains(w) {
+            return subject(ofVerbAt: k, sentence: sentence, depth: depth - 1)
+        }
+        if w == "that" {
+            return outerClause(before: k + 1, sentence: sentence, depth: depth)
+        }
+        if w == "it" {
+            return outerClause(before: k, sentence: sentence, depth: depth)
+        }
+        return clauseSubject(sentence: sentence, before: v) ?? lastSpeaker
+    }
+
+    func isExpletive(_ holder: Holder, _ k: Int) -> Bool { lower[k] == "it" && holder.spans.isEmpty }
+
+    /// "X stated that it was regrettable ...": the subject of the verb before "that".
+    mutating func outerClause(before k: Int, sentence: Range<Int>, depth: Int) -> Holder? {
+        var t = k - 1
+        while t >= sentence.lowerBound, lower[t] != "that" { t -= 1 }
+        if t > sentence.lowerBound, let verb = previousContent(t, from: sentence.lowerBound) {
+            return subject(ofVerbAt: verb + 1, sentence: sentence, depth: depth - 1)
+        }
+        return lastSpeaker
+    }
+
+    /// The subject at the start of the sentence, after an opening phrase ("At the outset, ...").
+    mutating func clauseSubject(sentence: Range<Int>, before limit: Int) -> Holder? {
+        var start = sentence.lowerBound
+        if start < limit, Self.openers.contains(lower[start]) {
+            var k = start
+            while k < limit, lower[k] != "," { k += 1 }
+            if k < limit { start = k + 1 }
+        }
+        var k = start
+        while k < limit {
+            // A title before a name: the name is the subject.
+            if let t = titleRanges.first(where: { $0.lowerBound == k }), t.upperBound < limit, flatStartingAt[t.upperBound] != nil {
+                k = t.upperBound
+                continue
+            }
+            if let m = flatStartingAt[k], let range = tokenRange(of: m.span) {
+                return holderEnding(at: range.upperBound - 1, sentence: sentence)
+            }
+            // An actor expression starting here.
+            var end = k
+            while end < min(limit, k + 6) {
+                if let h = actorExpression(start: k, end: end + 1, sentence: sentence) { return h }
+                end += 1
+            }
+            if Self.determiners.contains(lower[k]) || view.isCapitalized(k) || lower[k] == "," { k += 1; continue }
+            break
+        }
+        return nil
+    }
+
+    /// A holder mention that ends at token k: an entity (two joined by "and" are both
+    /// holders), a pronoun or a group expression.
+    mutating func holderEnding(at k: Int, sentence: Range<Int>) -> Holder? {
+        if let m = flatEndingAt[k + 1] {
+            var spans = [m.span]
+            // "Deputy Secretary Sullivan and Foreign Minister Kono".
+            if m.label == .person, let range = tokenRange(of: m.span) {
+                var j = range.lowerBound - 1
+                if let t = titleRanges.first(where: { $0.upperBound == range.lowerBound }) { j = t.lowerBound - 1 }
+                if j > sentence.lowerBound, lower[j] == "and", let other = flatEndingAt[j], other.label == .person {
+                    spans.insert(other.span, at: 0)
+                }
+            }
+            return Holder(spans: spans, rule: "subject")
+        }
+        // "It" as a subject is an expletive ("it was regrettable that").
+        if lower[k] == "it" { return Holder(spans: [], rule: "expletive") }
+        // The longest expression wins: "The two Ministers", not "two Ministers".
+        for start in max(sentence.lowerBound, k - 6)...k {
+            if let h = actorExpression(start: start, end: k + 1, sentence: sentence) { return h }
+        }
+        return nil
+    }
+
+    /// A possessor before "’s": "Japan’s", "the ROK government’s".
+    mutating func possessor(endingBefore k: Int, sentence: Range<Int>) -> Holder? {
+        if let m = flatEndingAt[k] { return Holder(spans: [m.span], rule: "possessor") }
+        if k - 1 > sentence.lowerBound, ["government", "side", "people", "administration"].contains(lower[k - 1]),
+           let m = flatEndingAt[k - 1] {
+            return Holder(spans: [m.span], rule: "possessor")
+        }
+        return nil
+    }
+
+    static let groupNouns: Set<String> = [
+        "ministers", "leaders", "sides", "countries", "parties", "delegations", "counterparts",
+        "governments", "nations", "secretaries", "presidents", "heads",
+    ]
+    static let peopleGroups: Set<String> = ["ministers", "leaders", "counterparts", "secretaries", "presidents", "heads", "delegations"]
+    static let roleWords: [String] = [
+        "prime minister", "foreign minister", "minister", "secretary", "president", "chancellor",
+        "premier", "secretary-general", "state councilor", "vice president", "deputy secretary",
+        "ambassador", "secretary of state", "external affairs minister", "deputy prime minister",
+    ]
+
+    /// A pronoun or group expression over tokens [start, end), normalized to the entities it
+    /// stands for: "The two Ministers", "both sides", "the Japanese side", "she", "The Secretary
+    /// and the Foreign Minister".
+    mutating func actorExpression(start: Int, end: Int, sentence: Range<Int>) -> Holder? {
+        let words = (start..<end).map { lower[$0] }
+        let span = view.span(start..<end)
+        func make(_ refs: [Reference], _ rule: String) -> Holder? {
+            guard !refs.isEmpty else { return nil }
+            actors[span] = Mention(label: .actor, span: span, references: refs, provenance: Provenance(rule: rule))
+            return Holder(spans: [span], rule: rule)
+        }
+        if words.count == 1 {
+            switch words[0] {
+            case "he", "she", "herself", "himself":
+                return make(nearestPerson(before: start).map { [$0] } ?? [], "pronoun")
+            case "they", "themselves":
+                if let group = lastGroup, let refs = group.spans.first.flatMap({ actors[$0]?.references }) {
+                    return make(refs, "pronoun")
+                }
+                return make(participants, "pronoun")
+            default:
+                return nil
+            }
+        }
+        guard let first = words.first, ["the", "both", "two", "all"].contains(first) || Self.determiners.contains(first) else { return nil }
+        let last = words.last!
+        let inner = words.dropFirst().dropLast()
+        if Self.groupNouns.contains(last) {
+            // "the two Ministers", "both Prime Ministers", "The three Foreign Ministers", "both sides".
+            let allowed: Set<String> = ["two", "three", "both", "foreign", "prime", "all", "four", "the", "respective"]
+            guard inner.allSatisfy({ allowed.contains($0) }) else { return nil }
+            if first != "both" && first != "the" && first != "all" && first != "two" { return nil }
+            if Self.peopleGroups.contains(last) {
+                let count = words.contains("three") ? 3 : words.contains("four") ? 4 : 2
+                let refs = count > participants.count ? participants : Array(participants.prefix(max(2, count)))
+                let h = make(refs, "group")
+                lastGroup = h
+                return h
+            }
+            let h = make(countries, "group")
+            lastGroup = h
+            return h
+        }
+        if last == "side", words.count >= 3, first == "the" {
+            // "the Japanese side", "the ROK side".
+            let middle = (start + 1..<end - 1)
+            let text = middle.map { view[$0] }.joined(separator: " ")
+            if let code = tagger.lexicon.demonyms[text] {
+                let name = tagger.lexicon.entry(id: code, label: .place)?.name ?? code
+                return make([Reference(id: code, name: name)], "side")
+            }
+            if let m = flatStartingAt[start + 1], m.label != .person, tokenRange(of: m.span)?.upperBound == end - 1 {
+                return make(m.references, "side")
+            }
+            return nil
+        }
+        // "The Prime Minister", "the Secretary and the Foreign Minister".
+        let phrase = words.dropFirst().joined(separator: " ")
+        if first == "the" {
+            let parts = phrase.components(separatedBy: " and the ")
+            var refs: [Reference] = []
+            for part in parts {
+                guard Self.roleWords.contains(part), let r = personWithRole(part, before: start) else { return nil }
+                if !refs.contains(r) { refs.append(r) }
+            }
+            if !refs.isEmpty, view.isCapitalized(start + 1) { return make(refs, "role") }
+        }
+        return nil
+    }
+
+    /// The nearest person mentioned before token i.
+    func nearestPerson(before i: Int) -> Reference? {
+        flatRanges.last { $0.0.upperBound <= i && $0.1.label == .person }?.1.references.first
+    }
+
+    /// The participant (or else the last person) whose title contains the role word.
+    func personWithRole(_ role: String, before i: Int) -> Reference? {
+        var candidates: [Reference] = []
+        for t in titleRanges where t.upperBound <= i {
+            let title = (t.lowerBound..<t.upperBound).map { lower[$0] }.joined(separator: " ")
+            guard title.contains(role), let person = flatStartingAt[t.upperBound] ?? flatEndingAt[t.lowerBound - 1],
+                  person.label == .person, let r = person.references.first else { continue }
+            candidates.append(r)
+        }
+        return candidates.last { participants.contains($0) } ?? candidates.last
+    }
+
+    // MARK: Targets
+
+    /// The complement of a cue ending at token `start`, up to the clause boundary.
+    func target(after start: Int, sentence: Range<Int>) -> Span? {
+        let limit = sentence.upperBound
+        guard start < limit, ![",", ".", ";", ":", ")", "!", "?"].contains(lower[start]) else { return nil }
+        var end = start
+        var depth = 0
+        while end < limit {
+            let w = lower[end]
+            if w == "(" { depth += 1 }
+            if w == ")" { if depth == 0 { break }; depth -= 1 }
+            if w == ";" { break }
+            if w == ",", end + 1 < limit {
+                let next = lower[end + 1]
+                if Self.clauseConjunctions.contains(next) || Self.clauseParticiples.contains(next) { break }
+            }
+            // "... and expressed ...": a new verb of the holder's.
+            if w == "and", end + 1 < limit, end > start {
+                var n = end + 1
+                while n < limit, Self.skippable.contains(lower[n]) { n += 1 }
+                if n < limit, Self.reportingVerbs.contains(lower[n]) || tagger.verbForms.contains(lower[n]) || Self.lightVerbs.contains(lower[n]) && lower[n].hasSuffix("ed") {
+                    break
+                }
+            }
+            end += 1
+        }
+        // Trailing punctuation is not part of the target (an abbreviation's period is).
+        while end > start, [".", ",", ":", "!", "?", "\u{201D}", "\""].contains(lower[end - 1]) {
+            if lower[end - 1] == ".", end - 2 >= start, view.joined(end - 2), lower[end - 2].contains(".") { break }
+            end -= 1
+        }
+        return end > start ? view.span(start..<end) : nil
+    }
+}

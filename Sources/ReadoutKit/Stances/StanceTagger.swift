@@ -1,0 +1,40 @@
+/// Finds stances (GUIDELINES.md section 3): cues from the cue lexicon, filtered by part of
+/// speech rules; holders from the cue's subject, the subject of the verb that introduces it,
+/// a possessor, or a pronoun or group expression resolved to the meeting's participants;
+/// targets up to the clause boundary; and the Intensity, Negated and Repeated attributes.
+public struct StanceTagger: Sendable {
+    struct Form: Sendable {
+        var tokens: [String]
+        var cue: Cue
+    }
+
+    /// Forms by their first token (lower case), longest first.
+    let forms: [String: [Form]]
+    let lexicon: Lexicon
+    /// Every token of a verb form (lower case): to spot a coordinated verb ("... and welcomed").
+    let verbForms: Set<String>
+
+    public init(lexicon: Lexicon, segmenter: Segmenter) {
+        self.lexicon = lexicon
+        var all: [Form] = []
+        var verbForms = Set<String>()
+        let flat = lexicon.cues.flatMap { cue in cue.forms.map { (cue, $0) } }
+        let tokenized = segmenter.tokenTexts(flat.map(\.1))
+        for ((cue, _), tokens) in zip(flat, tokenized) where !tokens.isEmpty {
+            let lowered = tokens.map { $0.lowercased() }
+            all.append(Form(tokens: lowered, cue: cue))
+            if cue.partOfSpeech == .verb, let first = lowered.first, first.hasSuffix("ed") || first.hasSuffix("s") { verbForms.insert(first) }
+        }
+        var byFirst: [String: [Form]] = [:]
+        for form in all { byFirst[form.tokens[0], default: []].append(form) }
+        for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
+        self.forms = byFirst
+        self.verbForms = verbForms
+    }
+
+    /// Stances and the Actor mentions (pronouns, group expressions) that hold them.
+    func tag(view: TokenView, mentions: [Mention]) -> (stances: [Stance], actors: [Mention]) {
+        var run = StanceRun(view: view, tagger: self, mentions: mentions)
+        return run.run()
+    }
+}
