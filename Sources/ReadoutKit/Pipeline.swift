@@ -28,7 +28,10 @@ public final class Pipeline: Sendable {
         let all = (mentions + actors).sorted { a, b in a.span != b.span ? a.span < b.span : a.label < b.label }
         return AnnotatedDocument(document: document, segmentation: segmentation, mentions: all,
                                  stances: stances.filter { stance in
-                                     !document.bytes[stance.cue.start..<(stance.target ?? stance.cue).end].contains { $0 == 0x0A || $0 == 0x0D }
+                                     // A stance lies within one line (brat spans cannot hold a line break).
+                                     let start = min(stance.cue.start, stance.target?.start ?? stance.cue.start)
+                                     let end = max(stance.cue.end, stance.target?.end ?? stance.cue.end)
+                                     return !document.bytes[start..<end].contains { $0 == 0x0A || $0 == 0x0D }
                                  })
     }
 }

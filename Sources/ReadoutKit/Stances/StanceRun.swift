@@ -110,6 +110,12 @@ struct StanceRun {
         "profound", "profoundly", "great", "greatly", "firm", "keenly", "vehemently", "categorically",
         "sincerest", "heartfelt", "warmest", "wholeheartedly",
     ]
+    /// Cues that judge a thing; their holder is the speaker ("X said it is unacceptable").
+    static let evaluativeLemmas: Set<String> = ["regrettable", "deplorable", "unacceptable", "unforgivable"]
+    /// Nouns that carry a nominal cue after "of": "words of sympathy", "a message of condolence".
+    static let carrierNouns: Set<String> = ["words", "message", "messages", "expression", "expressions", "letter", "note", "statement", "gesture", "sign"]
+    /// Words after which a verb can follow without its own subject.
+    static let verbPredecessors: Set<String> = ["and", "but", "or", "that", "who", "which", "to", ",", "also", "then", "jointly", "both", "it"]
     static let negations: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without", "cannot"]
     static let repetitions: Set<String> = [
         "again", "reiterated", "reiterate", "reiterates", "reiterating", "reaffirmed", "reaffirm",
@@ -129,7 +135,7 @@ struct StanceRun {
         "stressing", "emphasizing", "emphasising", "noting", "adding", "saying", "stating", "expressing",
         "underlining", "underscoring", "pointing", "highlighting", "reaffirming", "reiterating",
         "welcoming", "calling", "urging", "confirming", "affirming", "agreeing", "hoping", "explaining",
-        "mentioning", "recalling", "recognizing", "recognising", "asserting",
+        "mentioning", "recalling", "recognizing", "recognising", "asserting", "building", "adding",
     ]
     static let clauseConjunctions: Set<String> = ["and", "but", "while", "whereas", "although", "though", "whilst", "yet"]
 
@@ -261,26 +267,42 @@ struct StanceRun {
         let beforeWord = before.map { lower[$0] } ?? ""
         // "would like": only after "would".
         if entry.lemma == "would like" {
-            guard c > s, lower[c - 1] == "would" || lower[c - 1] == "\u{2019}d" || lower[c - 1] == "'d" else { return nil }
+            let would: Set<String> = ["would", "\u{2019}d", "'d"]
+            guard c > s, would.contains(lower[c - 1]) || c - 1 > s && would.contains(lower[c - 2]) && ["also", "very", "really"].contains(lower[c - 1]) else { return nil }
         }
+        // A purpose clause ("in order to urge ...") states an aim, not a stance taken.
+        if c >= s + 3, lower[c - 1] == "to", ["order", "as"].contains(lower[c - 2]), ["in", "so"].contains(lower[c - 3]) { return nil }
         // Nominal reading: after a determiner, possessive, modifier or light verb.
         var k = c - 1
         while k >= s, Self.nounModifiers.contains(lower[k]) || Self.intensifiers.contains(lower[k]) && view.isLowercaseWord(k) && !lower[k].hasSuffix("ly") { k -= 1 }
-        let nominalContext = k >= s && (Self.determiners.contains(lower[k]) || lower[k] == "\u{2019}s" || lower[k] == "'s" || Self.lightVerbs.contains(lower[k]))
+        // A possessor a few adjectives back: "Japan’s financial support", "both leaders’ sincere determination".
+        if k >= s, !isPossessive(k), let p = (max(s, k - 2)...k).reversed().first(where: isPossessive),
+           (p + 1...k).allSatisfy({ view.isLowercaseWord($0) && !Self.lightVerbs.contains(lower[$0]) && !tagger.verbForms.contains(lower[$0]) }) {
+            k = p
+        }
+        let nominalContext = k >= s && (Self.determiners.contains(lower[k]) || isPossessive(k) || Self.lightVerbs.contains(lower[k]))
         let canBeNoun = partsOfSpeech.contains(.noun)
         let canBeVerb = partsOfSpeech.contains(.verb) || partsOfSpeech.contains(.phrase)
         let isAdjective = partsOfSpeech.contains(.adjective) && !canBeVerb
         var holder: Holder?
         var rule = "subject"
-        if isAdjective {
-            // "it was extremely regrettable that", "they were deeply concerned", "ready to".
-            guard let b = before, Self.beForms.contains(lower[b]) || lower[b] == "feel" else { return nil }
+        let evaluative = isAdjective && Self.evaluativeLemmas.contains(entry.lemma)
+            || entry.partOfSpeech == .phrase && ["acceptable", "accepted"].contains(lower[cue.upperBound - 1])
+        if evaluative {
+            // "X stated that the test was totally unacceptable": the speaker holds the stance,
+            // not the thing judged.
+            if isAdjective { guard let b = before, Self.beForms.contains(lower[b]) else { return nil } }
+            holder = speaker(before: c, sentence: sentence)
+            rule = "evaluation"
+        } else if isAdjective {
+            // "they were deeply concerned", "Japan is ready to".
+            guard let b = before, Self.beForms.contains(lower[b]) else { return nil }
             holder = subject(ofVerbAt: b, sentence: sentence, depth: 3)
             rule = "copula"
         } else if canBeNoun && (nominalContext || !canBeVerb) {
             guard k >= s else { return nil }
             let w = lower[k]
-            if w == "\u{2019}s" || w == "'s" {
+            if isPossessive(k) {
                 holder = possessor(endingBefore: k, sentence: sentence)
                 rule = "possessor"
                 if holder == nil { holder = subject(ofVerbAt: k, sentence: sentence, depth: 3) }
@@ -292,6 +314,12 @@ struct StanceRun {
             } else if Self.lightVerbs.contains(w) {
                 holder = subject(ofVerbAt: k, sentence: sentence, depth: 3)
                 rule = "light-verb"
+            } else if w == "of", k - 1 > s, Self.carrierNouns.contains(lower[k - 1]),
+                      let v = previousContent(k - 1, from: s, skipping: Self.skippable.union(Self.determiners).union(Self.nounModifiers)),
+                      Self.lightVerbs.contains(lower[v]) {
+                // "offered words of sympathy", "sent a message of condolence".
+                holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
+                rule = "light-verb"
             } else {
                 return nil
             }
@@ -300,9 +328,21 @@ struct StanceRun {
             // preposition ("to welcoming"); not passive ("was welcomed by").
             if let b = before {
                 if Self.determiners.contains(beforeWord) && !Self.possessivePronouns.contains(beforeWord) { return nil }
-                if lower[cue.lowerBound].hasSuffix("ing"), Self.prepositions.contains(beforeWord) { return nil }
-                if Self.beForms.contains(beforeWord), lower[cue.lowerBound].hasSuffix("ed") || lower[cue.lowerBound].hasSuffix("en") { return nil }
-                _ = b
+                // A gerund after a preposition ("looked forward to welcoming") is part of another's target.
+                if lower[c].hasSuffix("ing"), c > s, ["to", "of", "for", "at", "in", "on", "by"].contains(lower[c - 1]) { return nil }
+                if Self.beForms.contains(beforeWord), lower[c].hasSuffix("ed") || lower[c].hasSuffix("en") {
+                    // Passive: only the impersonal "it is hoped that ..." keeps a holder (the speaker).
+                    guard b > s, lower[b - 1] == "it" else { return nil }
+                    holder = speaker(before: b - 1, sentence: sentence)
+                }
+                // After a common noun ("shared values", "the program has called for") the word is
+                // a noun or its subject is no actor.
+                if holder == nil, view.isLowercaseWord(b), !Self.verbPredecessors.contains(beforeWord),
+                   !Self.reportingVerbs.contains(beforeWord), !Self.lightVerbs.contains(beforeWord),
+                   !tagger.verbForms.contains(beforeWord), !Self.beForms.contains(beforeWord),
+                   holderEnding(at: b, sentence: sentence) == nil {
+                    return nil
+                }
             }
             // confirm/affirm/reaffirm + a nominal cue ("reaffirmed their commitment"): the noun is the stance.
             if entry.category == .commit || entry.lemma == "share the view" {
@@ -312,16 +352,20 @@ struct StanceRun {
                 if n > cue.upperBound, n < sentence.upperBound,
                    cueForms(at: n).contains(where: { $0.cue.partOfSpeech == .noun }) { return nil }
             }
-            holder = subject(ofVerbAt: c, sentence: sentence, depth: 4)
+            if holder == nil { holder = subject(ofVerbAt: c, sentence: sentence, depth: 4) }
         } else {
             return nil
         }
         guard let holder else { return nil }
         let window = attributeWindow(cue: c, holder: holder, sentence: sentence)
         let lemmaRepeats = Self.repetitions.contains(lower[c])
+        var targetSpan = target(after: cue.upperBound, sentence: sentence)
+        if evaluative, let subject = evaluatedSubject(before: c, sentence: sentence) {
+            targetSpan = subject
+        }
         let stance = Stance(
             category: entry.category, cue: view.span(cue), holders: holder.spans,
-            target: target(after: cue.upperBound, sentence: sentence),
+            target: targetSpan,
             intense: window.contains { Self.intensifiers.contains(lower[$0]) },
             negated: window.contains { Self.negations.contains(lower[$0]) } && entry.category != .protest,
             repeated: lemmaRepeats || window.contains { Self.repetitions.contains(lower[$0]) },
@@ -390,9 +434,48 @@ struct StanceRun {
         return lastSpeaker
     }
 
-    /// The subject at the start of the sentence, after an opening phrase ("At the outset, ...").
+    /// The holder of an evaluation at token c: the subject of the reporting verb whose
+    /// "that"-clause contains it, else the speaker of the text before.
+    mutating func speaker(before c: Int, sentence: Range<Int>) -> Holder? {
+        var t = c - 1
+        while t > sentence.lowerBound {
+            if lower[t] == "that", let verb = previousContent(t, from: sentence.lowerBound),
+               Self.reportingVerbs.contains(lower[verb]) || Self.lightVerbs.contains(lower[verb]) {
+                return subject(ofVerbAt: verb, sentence: sentence, depth: 3)
+            }
+            t -= 1
+        }
+        return lastSpeaker ?? previousSpeaker(before: sentence.lowerBound)
+    }
+
+    /// The subject of the last reporting verb in the sentence before token i ("Wang Yi said
+    /// ... . It is hoped that ..."): who is speaking when a sentence names no one.
+    mutating func previousSpeaker(before i: Int) -> Holder? {
+        guard let index = view.sentences.lastIndex(where: { $0.upperBound <= i }) else { return nil }
+        let previous = view.sentences[index]
+        for t in previous.reversed() where Self.reportingVerbs.contains(lower[t]) && !view.isCapitalized(t) {
+            if let h = subject(ofVerbAt: t, sentence: previous, depth: 2), !h.spans.isEmpty { return h }
+        }
+        return nil
+    }
+
+    /// The start of the clause that contains token v: after the last "that" introduced by a
+    /// reporting verb or cue, else the sentence start.
+    func clauseStart(before v: Int, sentence: Range<Int>) -> Int {
+        var t = v - 1
+        while t > sentence.lowerBound {
+            if lower[t] == "that", let verb = previousContent(t, from: sentence.lowerBound),
+               Self.reportingVerbs.contains(lower[verb]) || Self.lightVerbs.contains(lower[verb]) || tagger.verbForms.contains(lower[verb]) {
+                return t + 1
+            }
+            t -= 1
+        }
+        return sentence.lowerBound
+    }
+
+    /// The subject at the start of the clause, after an opening phrase ("At the outset, ...").
     mutating func clauseSubject(sentence: Range<Int>, before limit: Int) -> Holder? {
-        var start = sentence.lowerBound
+        var start = clauseStart(before: limit, sentence: sentence)
         if start < limit, Self.openers.contains(lower[start]) {
             var k = start
             while k < limit, lower[k] != "," { k += 1 }
@@ -444,9 +527,21 @@ struct StanceRun {
         return nil
     }
 
-    /// A possessor before "’s": "Japan’s", "the ROK government’s".
+    /// A possessive ending: "’s", or a bare apostrophe after a plural ("leaders’").
+    func isPossessive(_ k: Int) -> Bool {
+        let w = lower[k]
+        if w == "\u{2019}s" || w == "'s" { return true }
+        return (w == "\u{2019}" || w == "'") && k > 0 && view.joined(k - 1) && lower[k - 1].hasSuffix("s")
+    }
+
+    /// A possessor before "’s": "Japan’s", "the ROK government’s", "both leaders’".
     mutating func possessor(endingBefore k: Int, sentence: Range<Int>) -> Holder? {
         if let m = flatEndingAt[k] { return Holder(spans: [m.span], rule: "possessor") }
+        if k - 1 >= sentence.lowerBound, Self.groupNouns.contains(lower[k - 1]) {
+            for start in max(sentence.lowerBound, k - 5)..<k {
+                if let h = actorExpression(start: start, end: k, sentence: sentence) { return h }
+            }
+        }
         if k - 1 > sentence.lowerBound, ["government", "side", "people", "administration"].contains(lower[k - 1]),
            let m = flatEndingAt[k - 1] {
             return Holder(spans: [m.span], rule: "possessor")
@@ -554,10 +649,12 @@ struct StanceRun {
 
     // MARK: Targets
 
-    /// The complement of a cue ending at token `start`, up to the clause boundary.
+    /// The complement of a cue ending at token `start`, up to the clause boundary: the end of
+    /// the sentence, a semicolon, a new clause of the holder's (", stressing ...", ", and
+    /// expressed ...", ", he added"), a non-restrictive "which".
     func target(after start: Int, sentence: Range<Int>) -> Span? {
         let limit = sentence.upperBound
-        guard start < limit, ![",", ".", ";", ":", ")", "!", "?"].contains(lower[start]) else { return nil }
+        guard start < limit, ![",", ".", ";", ":", ")", "!", "?", "and", "but"].contains(lower[start]) else { return nil }
         var end = start
         var depth = 0
         while end < limit {
@@ -567,23 +664,81 @@ struct StanceRun {
             if w == ";" { break }
             if w == ",", end + 1 < limit {
                 let next = lower[end + 1]
-                if Self.clauseConjunctions.contains(next) || Self.clauseParticiples.contains(next) { break }
+                if Self.clauseParticiples.contains(next) || ["which", "while", "whereas", "although", "though", "whilst", "along"].contains(next) { break }
+                if ["and", "but", "yet"].contains(next), newClauseOfHolder(at: end + 2, limit: limit) { break }
+                // ", he added", ", she said".
+                if reportingTail(at: end + 1, limit: limit) { break }
             }
             // "... and expressed ...": a new verb of the holder's.
-            if w == "and", end + 1 < limit, end > start {
-                var n = end + 1
-                while n < limit, Self.skippable.contains(lower[n]) { n += 1 }
-                if n < limit, Self.reportingVerbs.contains(lower[n]) || tagger.verbForms.contains(lower[n]) || Self.lightVerbs.contains(lower[n]) && lower[n].hasSuffix("ed") {
-                    break
-                }
-            }
+            if w == "and", end > start, newClauseOfHolder(at: end + 1, limit: limit) { break }
             end += 1
         }
-        // Trailing punctuation is not part of the target (an abbreviation's period is).
-        while end > start, [".", ",", ":", "!", "?", "\u{201D}", "\""].contains(lower[end - 1]) {
+        // Trailing punctuation and conjunctions are not part of the target (an abbreviation's period is).
+        while end > start, [".", ",", ":", "!", "?", "\u{201D}", "\"", "and", "or", "but"].contains(lower[end - 1]) {
             if lower[end - 1] == ".", end - 2 >= start, view.joined(end - 2), lower[end - 2].contains(".") { break }
             end -= 1
         }
         return end > start ? view.span(start..<end) : nil
+    }
+
+    /// Whether a clause of the holder's starts at token n: an optional subject, then a
+    /// reporting verb, light verb or stance verb in the past tense ("and expressed", "and
+    /// both parties shared views", "and they stressed").
+    func newClauseOfHolder(at n: Int, limit: Int) -> Bool {
+        var k = n
+        while k < limit, Self.skippable.contains(lower[k]) { k += 1 }
+        if k < limit, isHolderVerb(k) { return true }
+        // A subject first: a pronoun, a group ("both parties"), or a name.
+        var subjectEnd: Int?
+        if k < limit, ["he", "she", "they", "we"].contains(lower[k]) { subjectEnd = k + 1 }
+        if subjectEnd == nil, let m = flatStartingAt[k], m.label != .organization, let r = tokenRange(of: m.span) { subjectEnd = r.upperBound }
+        if subjectEnd == nil {
+            var e = k
+            while e < min(limit, k + 5) {
+                if Self.groupNouns.contains(lower[e]) { subjectEnd = e + 1; break }
+                if !["the", "both", "two", "three", "all", "foreign", "prime"].contains(lower[e]) { break }
+                e += 1
+            }
+        }
+        guard var j = subjectEnd else { return false }
+        // A parenthetical ", for the purpose of ..., " between subject and verb.
+        if j < limit, lower[j] == "," {
+            var close = j + 1
+            while close < min(limit, j + 15), lower[close] != "," { close += 1 }
+            if close < limit, lower[close] == "," { j = close + 1 }
+        }
+        while j < limit, Self.skippable.contains(lower[j]) { j += 1 }
+        return j < limit && isHolderVerb(j)
+    }
+
+    func isHolderVerb(_ k: Int) -> Bool {
+        let w = lower[k]
+        guard w.hasSuffix("ed") || ["said", "told", "gave", "made", "sent", "felt", "saw"].contains(w) || w.hasSuffix("s") && tagger.verbForms.contains(w) else { return false }
+        return Self.reportingVerbs.contains(w) || Self.lightVerbs.contains(w) || tagger.verbForms.contains(w)
+    }
+
+    /// ", he added", ", the Minister said": a reporting clause closing the sentence.
+    func reportingTail(at n: Int, limit: Int) -> Bool {
+        var k = n
+        if k < limit, ["he", "she", "they"].contains(lower[k]) { k += 1 }
+        else if let m = flatStartingAt[k], let r = tokenRange(of: m.span) { k = r.upperBound }
+        else { return false }
+        return k < limit && Self.reportingVerbs.contains(lower[k]) && (k + 1 >= limit || [".", ","].contains(lower[k + 1]))
+    }
+
+    /// The subject of the copula before an evaluative cue ("North Korea’s test was totally
+    /// unacceptable"): from the clause start to the verb; nil for an expletive "it".
+    func evaluatedSubject(before c: Int, sentence: Range<Int>) -> Span? {
+        guard let verb = previousContent(c, from: sentence.lowerBound), Self.beForms.contains(lower[verb]) || lower[verb] == "would" || lower[verb] == "will" else { return nil }
+        var v = verb
+        while v > sentence.lowerBound, Self.skippable.contains(lower[v - 1]) || Self.beForms.contains(lower[v - 1]) { v -= 1 }
+        let start = clauseStart(before: v, sentence: sentence)
+        guard start < v, !(v - start == 1 && lower[start] == "it") else { return nil }
+        var first = start
+        if Self.openers.contains(lower[first]) {
+            while first < v, lower[first] != "," { first += 1 }
+            first += 1
+        }
+        return first < v ? view.span(first..<v) : nil
     }
 }
