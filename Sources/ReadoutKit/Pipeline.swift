@@ -22,16 +22,20 @@ public final class Pipeline: Sendable {
     public func annotate(_ document: Document) -> AnnotatedDocument {
         let segmentation = segmenter.segment(document)
         let view = TokenView(document: document, segmentation: segmentation, matcher: entityTagger.matcher)
-        let mentions = entityTagger.tag(view: view)
-            .filter { !document.bytes[$0.span.start..<$0.span.end].contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
+        // brat spans cannot hold a line break or a tab: nothing is annotated across one.
+        func withinLine(_ span: Span) -> Bool {
+            !document.bytes[span.start..<span.end].contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        }
+        let mentions = entityTagger.tag(view: view).filter { withinLine($0.span) }
         let (stances, actors) = stanceTagger.tag(view: view, mentions: mentions)
-        let all = (mentions + actors).sorted { a, b in a.span != b.span ? a.span < b.span : a.label < b.label }
-        return AnnotatedDocument(document: document, segmentation: segmentation, mentions: all,
-                                 stances: stances.filter { stance in
-                                     // A stance lies within one line (brat spans cannot hold a line break).
-                                     let start = min(stance.cue.start, stance.target?.start ?? stance.cue.start)
-                                     let end = max(stance.cue.end, stance.target?.end ?? stance.cue.end)
-                                     return !document.bytes[start..<end].contains { $0 == 0x0A || $0 == 0x0D }
-                                 })
+        let all = (mentions + actors.filter { withinLine($0.span) })
+            .sorted { a, b in a.span != b.span ? a.span < b.span : a.label < b.label }
+        let holders = Set(all.map(\.span))
+        let kept = stances.filter { stance in
+            let start = min(stance.cue.start, stance.target?.start ?? stance.cue.start)
+            let end = max(stance.cue.end, stance.target?.end ?? stance.cue.end)
+            return withinLine(Span(start, end)) && stance.holders.allSatisfy(holders.contains)
+        }
+        return AnnotatedDocument(document: document, segmentation: segmentation, mentions: all, stances: kept)
     }
 }

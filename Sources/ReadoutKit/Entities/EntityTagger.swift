@@ -347,14 +347,14 @@ struct TaggingRun {
 
     mutating func personsAfterTitles() {
         for title in titles {
-            var i = title.upperBound
+            let i = title.upperBound
             guard i < view.count, view.sameLine(i - 1) else { continue }
             if view[i] == "," { continue }
             guard let end = nameEnd(from: i) else { continue }
-            // Trailing initial without a following surname is not part of the name.
+            // A trailing initial without a following surname is not part of the name.
             var e = end
-            while e > i + 1, view[e - 1] == "." { e -= 2 }
-            i = title.upperBound
+            while e - 2 > i, view[e - 1] == "." { e -= 2 }
+            guard e > i, view.isWord(e - 1) else { continue }
             let reference = resolvePerson(tokens: i..<e)
             candidates.append(Candidate(start: i, end: e, label: .person, references: [reference.0],
                                         provenance: reference.1, priority: 3))

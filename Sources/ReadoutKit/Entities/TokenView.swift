@@ -56,12 +56,12 @@ struct TokenView {
 
     /// No white space between tokens i and i+1.
     func joined(_ i: Int) -> Bool {
-        i + 1 < tokens.count && tokens[i].span.end == tokens[i + 1].span.start
+        i >= 0 && i + 1 < tokens.count && tokens[i].span.end == tokens[i + 1].span.start
     }
 
     /// Only spaces or tabs (no line break) between tokens i and i+1.
     func sameLine(_ i: Int) -> Bool {
-        guard i + 1 < tokens.count else { return false }
+        guard i >= 0, i + 1 < tokens.count else { return false }
         let gap = document.bytes[tokens[i].span.end..<tokens[i + 1].span.start]
         return !gap.contains(0x0A) && !gap.contains(0x0D)
     }
