@@ -389,6 +389,11 @@ struct TaggingRun {
 
     /// The person a name refers to: a lexicon form, a person met earlier, or a new slug id.
     func resolvePerson(tokens range: Range<Int>) -> (Reference, Provenance) {
+        // A surname of someone met earlier in the document is that person ("Park Jin ...
+        // Minister Park"), before any namesake in the lexicon.
+        if range.count == 1, let known = knownNameParts[Self.nameKey(view[range.lowerBound])] {
+            return (known, Provenance(rule: "title-surname"))
+        }
         if let m = matcher.longestMatch(keys: view.keys, alternates: view.alternates, from: range.lowerBound,
                                         upTo: range.upperBound, accept: { $0.label == .person },
                                         acceptAlternate: { $0.label == .person }),

@@ -379,7 +379,7 @@ struct StanceRun {
         var start = max(sentence.lowerBound, c - 4)
         if let last = holder.spans.compactMap({ tokenRange(of: $0) }).filter({ $0.upperBound <= c && $0.lowerBound >= sentence.lowerBound }).map(\.upperBound).max(),
            c - last <= 8 {
-            start = last
+            start = min(start, last)
         }
         // Not past a clause boundary: "regretted X, and strongly condemned" stays with its own verb.
         var k = c - 1

@@ -1,0 +1,272 @@
+import Testing
+@testable import ReadoutKit
+
+/// A stance as the tests read it: category, cue text, holder texts, holder ids, target text.
+struct Found: Equatable, CustomStringConvertible {
+    var category: StanceCategory
+    var cue: String
+    var holders: [String]
+    var ids: [String]
+    var target: String?
+    var intense: Bool
+    var negated: Bool
+    var repeated: Bool
+
+    var description: String { "\(category) '\(cue)' by \(holders) \(ids) -> \(target ?? "-")" }
+}
+
+/// The opening sentence used by most tests: it names the two participants.
+let opening = "Ms. Kamikawa Yoko, Minister for Foreign Affairs of Japan, held a meeting with H.E. Dr. Park Jin, Minister of Foreign Affairs of the Republic of Korea. "
+
+func stances(_ text: String) -> [Found] {
+    let doc = Document(name: "t", text: text)
+    let annotated = sharedPipeline.annotate(doc)
+    var refs: [Span: [String]] = [:]
+    for m in annotated.mentions where m.label.isFlat || m.label == .actor {
+        if refs[m.span] == nil || m.label == .actor { refs[m.span] = m.references.map(\.id) }
+    }
+    return annotated.stances.map { s in
+        Found(category: s.category, cue: doc.text(of: s.cue), holders: s.holders.map { doc.text(of: $0) },
+              ids: s.holders.flatMap { refs[$0] ?? [] }, target: s.target.map { doc.text(of: $0) },
+              intense: s.intense, negated: s.negated, repeated: s.repeated)
+    }
+}
+
+@Suite struct StanceCueTests {
+    @Test func categoriesFromVerbsNounsAndAdjectives() {
+        let found = stances(opening + "Minister Kamikawa condemned the launch. Minister Park welcomed the visit. They shared the view that talks matter. Minister Park looked forward to the summit.")
+        #expect(found.map(\.category) == [.condemn, .welcome, .agree, .hope])
+        #expect(found.map(\.cue) == ["condemned", "welcomed", "shared the view", "looked forward"])
+    }
+
+    @Test func cueWordsInOtherSensesAreNotStances() {
+        let text = opening + "The agreed text includes logistical support for the region. The two countries share common values. Minister Park said the program has called for exchanges. It was the countries concerned that met."
+        #expect(stances(text).isEmpty, "\(stances(text))")
+    }
+
+    @Test func likeOnlyAfterWould() {
+        let found = stances(opening + "Minister Kamikawa stated that she would like to visit Seoul. They discussed issues like trade.")
+        #expect(found.map(\.cue) == ["like"])
+        #expect(found.first?.category == .hope)
+    }
+
+    @Test func aPurposeClauseIsNotAStance() {
+        let found = stances(opening + "They confirmed that they will cooperate in order to urge North Korea to comply.")
+        #expect(found.map(\.category) == [.commit])
+    }
+
+    @Test func coordinatedCuesOfOneCategoryAreOneCue() {
+        let found = stances(opening + "Minister Park offered words of sympathy and condolence for the victims.")
+        #expect(found.map(\.cue) == ["sympathy and condolence"])
+        #expect(found.first?.target == "for the victims")
+    }
+}
+
+@Suite struct StanceAttributeTests {
+    @Test func intensity() {
+        let found = stances(opening + "The two Ministers strongly condemned the launch. They shared serious concern about the tests. Minister Kamikawa welcomed the visit.")
+        #expect(found.map(\.intense) == [true, true, false])
+    }
+
+    @Test func negationScopedToTheClause() {
+        let found = stances(opening + "Minister Park did not welcome the decision. Minister Kamikawa welcomed the visit, although no one objected.")
+        #expect(found.first { $0.cue == "welcome" }?.negated == true)
+        #expect(found.first { $0.cue == "welcomed" }?.negated == false)
+    }
+
+    @Test func protestIsNotNegated() {
+        let found = stances(opening + "Minister Kamikawa stated that Japan could not accept the claim.")
+        #expect(found.map(\.category) == [.protest])
+        #expect(found.first?.negated == false)
+    }
+
+    @Test func repetition() {
+        let found = stances(opening + "She again urged the ROK to act. Minister Kamikawa reiterated Japan’s continued support for the efforts. They reaffirmed that they will cooperate. Minister Park welcomed the visit.")
+        #expect(found.map(\.repeated) == [true, true, true, false])
+    }
+}
+
+@Suite struct HolderTests {
+    @Test func theSubjectOfTheCue() {
+        let found = stances(opening + "Minister Park condemned the launch.")
+        #expect(found.first?.holders == ["Park"])
+        #expect(found.first?.ids == ["park-jin"])
+    }
+
+    @Test func theSubjectOfAReportingVerb() {
+        let found = stances(opening + "Minister Kamikawa stated that it was extremely regrettable that the court had ruled.")
+        #expect(found.first?.category == .regret)
+        #expect(found.first?.holders == ["Kamikawa"])
+        #expect(found.first?.target == "that the court had ruled")
+        #expect(found.first?.intense == true)
+    }
+
+    @Test func anEvaluationIsHeldByTheSpeakerNotTheThingJudged() {
+        let found = stances(opening + "Minister Park stated that the nuclear test by North Korea was totally unacceptable.")
+        #expect(found.first?.category == .protest)
+        #expect(found.first?.holders == ["Park"])
+        #expect(found.first?.target == "the nuclear test by North Korea")
+    }
+
+    @Test func aPossessorHoldsANominalCue() {
+        let found = stances(opening + "Minister Kamikawa reiterated Japan’s continued support for the efforts of the ROK.")
+        #expect(found.first?.category == .support)
+        #expect(found.first?.holders == ["Japan"])
+        #expect(found.first?.target == "for the efforts of the ROK")
+    }
+
+    @Test func aLightVerbPassesItsSubject() {
+        let found = stances(opening + "Minister Kamikawa also expressed her appreciation for the invitation.")
+        #expect(found.first?.category == .appreciate)
+        #expect(found.first?.holders == ["Kamikawa"])
+    }
+
+    @Test func pronounsResolveToTheNearestPerson() {
+        let found = stances(opening + "Minister Kamikawa spoke on the ruling. She again urged the ROK to take measures.")
+        #expect(found.first?.holders == ["She"])
+        #expect(found.first?.ids == ["kamikawa-yoko"])
+    }
+
+    @Test func groupExpressionsStandForTheParticipantsOrTheirCountries() {
+        let found = stances(opening + "The two Ministers welcomed the progress. Both sides agreed to meet again. The Japanese side hoped to deepen ties.")
+        #expect(found.map(\.holders) == [["The two Ministers"], ["Both sides"], ["the Japanese side"].map { $0.capitalizedFirst }])
+        #expect(Set(found[0].ids) == ["kamikawa-yoko", "park-jin"])
+        #expect(Set(found[1].ids) == ["JPN", "KOR"])
+        #expect(found[2].ids == ["JPN"])
+    }
+
+    @Test func theyAfterACoordinatedVerb() {
+        let found = stances(opening + "Furthermore, they shared serious concern about the launches, and affirmed that they would continue close coordination.")
+        #expect(found.map(\.category) == [.concern, .commit])
+        #expect(found.allSatisfy { $0.holders == ["they"] })
+        #expect(found[0].target == "about the launches")
+        #expect(Set(found[1].ids) == ["kamikawa-yoko", "park-jin"])
+    }
+
+    @Test func twoNamedHolders() {
+        let found = stances(opening + "Deputy Secretary Sullivan and Foreign Minister Kono agreed that pressure must be maintained.")
+        #expect(found.first?.holders == ["Sullivan", "Kono"])
+    }
+
+    @Test func participantsComeFromTheOpening() {
+        let found = stances("Prime Minister Ekene Adaeze held a telephone talk with President Mauro Vieira. The two leaders agreed to meet.")
+        #expect(Set(found.first?.ids ?? []) == ["ekene-adaeze", "mauro-vieira"])
+    }
+
+    @Test func theSpeakerOfAnImpersonalSentence() {
+        let found = stances(opening + "Minister Park said that relations are important. It is hoped that Japan will act.")
+        #expect(found.first?.category == .hope)
+        #expect(found.first?.holders == ["Park"])
+    }
+}
+
+@Suite struct TargetTests {
+    @Test func targetsStopAtTheClauseBoundary() {
+        let found = stances(opening + "The two Ministers strongly condemned North Korea’s launch conducted on November 21, stressing that it violates resolutions.")
+        #expect(found.first?.target == "North Korea’s launch conducted on November 21")
+    }
+
+    @Test func aNewVerbOfTheHolderEndsTheTarget() {
+        let found = stances(opening + "The two Ministers welcomed the recovery of exchanges between their countries, and expressed their hope to see more youth exchanges.")
+        #expect(found.map(\.target) == ["the recovery of exchanges between their countries", "to see more youth exchanges"])
+    }
+
+    @Test func coordinatedThatClausesStayInTheTarget() {
+        let found = stances(opening + "They shared the view that security is indivisible, and that force is not acceptable.")
+        #expect(found.first?.target == "that security is indivisible, and that force is not acceptable")
+    }
+
+    @Test func aCueWithoutComplementHasNoTarget() {
+        let found = stances(opening + "Minister Park concurred, and looked forward to closer cooperation.")
+        #expect(found.map(\.cue) == ["concurred", "looked forward"])
+        #expect(found[0].target == nil)
+        #expect(found[1].target == "to closer cooperation")
+    }
+
+    @Test func nestedStancesAreKept() {
+        let found = stances(opening + "Minister Kamikawa expressed her appreciation for the ROK government’s consistent support on the abductions issue.")
+        #expect(found.map(\.category) == [.appreciate, .support])
+        #expect(found[0].target == "for the ROK government’s consistent support on the abductions issue")
+        #expect(found[1].holders == ["ROK"])
+        #expect(found[1].target == "on the abductions issue")
+    }
+}
+
+@Suite struct StanceOutputTests {
+    @Test func bratEventsRolesAndAttributes() {
+        let doc = Document(name: "t", text: opening + "The two Ministers strongly condemned the launch.")
+        let annotated = sharedPipeline.annotate(doc)
+        let ann = BratWriter.ann(annotated)
+        #expect(ann.contains("\tActor "))
+        #expect(ann.contains("\tCondemn "))
+        #expect(ann.contains("\tTarget "))
+        #expect(ann.range(of: #"E1\tCondemn:T\d+ Holder:T\d+ Target:T\d+\n"#, options: .regularExpression) != nil)
+        #expect(ann.contains("A1\tIntensity E1 High\n"))
+        #expect(Checker.check(ann: ann, text: doc.text).isEmpty)
+    }
+
+    @Test func everyTypeRoleAndAttributeIsDeclared() throws {
+        let conf = BratWriter.annotationConf()
+        for category in StanceCategory.allCases {
+            #expect(conf.contains("\n\(category.rawValue)\tHolder?:"))
+        }
+        for word in ["Target", "Holder2?:", "Intensity\tArg:<EVENT>, Value:High", "Negated\tArg:<EVENT>", "Repeated\tArg:<EVENT>"] {
+            #expect(conf.contains(word))
+        }
+        // Everything a real output uses is declared.
+        let text = opening + "The two Ministers strongly condemned the launch. Deputy Secretary Sullivan and Foreign Minister Kono agreed that pressure must be kept. Minister Park again did not welcome it."
+        let parsed = try BratDocument(parsing: BratWriter.ann(sharedPipeline.annotate(Document(name: "t", text: text))))
+        let entities = Set(conf.components(separatedBy: "[relations]")[0].split(separator: "\n").map(String.init))
+        for t in parsed.textBounds { #expect(entities.contains(t.label) || conf.contains("\n\(t.label)\t"), "\(t.label)") }
+        for e in parsed.events {
+            for role in e.arguments.map(\.role) { #expect(conf.contains("\(role)?:"), "\(role)") }
+        }
+        for a in parsed.attributes { #expect(conf.contains("\n\(a.name)\tArg:"), "\(a.name)") }
+        #expect(Set(parsed.attributes.map(\.name)) == ["Intensity", "Negated", "Repeated"])
+    }
+
+    @Test func jsonCarriesCategoryPolarityCameoAndRule() throws {
+        let doc = Document(name: "t", text: opening + "Minister Kamikawa strongly condemned North Korea’s launch.")
+        let json = DocumentJSON(sharedPipeline.annotate(doc))
+        let s = try #require(json.stances.first)
+        #expect(s.category == "Condemn" && s.polarity == "negative" && s.cameo == "111")
+        #expect(s.holders.first?.references.first?.id == "kamikawa-yoko")
+        #expect(s.target?.entities == ["PRK"])
+        #expect(s.attributes.intensity == "High")
+        #expect(s.rule == "subject")
+        #expect(StanceCategory.concern.cameo == "012")
+    }
+}
+
+@Suite struct StanceEvaluationTests {
+    @Test func matchesByCueOverlapAndCategory() throws {
+        let gold = try BratDocument(parsing: """
+            T1\tPerson 0 5\tAlice
+            N1\tReference T1 Lexicon:alice\tAlice
+            T2\tCondemn 6 15\tcondemned
+            T3\tTarget 16 26\tthe launch
+            E1\tCondemn:T2 Holder:T1 Target:T3
+            T4\tHope 30 34\thope
+
+            """)
+        let pred = try BratDocument(parsing: """
+            T1\tActor 0 5\tAlice
+            N1\tReference T1 Lexicon:alice\tAlice
+            T2\tCondemn 6 15\tcondemned
+            T3\tTarget 20 26\tlaunch
+            E1\tCondemn:T2 Holder:T1 Target:T3
+            T4\tWelcome 30 34\thope
+            E2\tWelcome:T4 Holder:T1
+
+            """)
+        var e = StanceEvaluation()
+        e.add(gold: gold, predicted: pred)
+        #expect(e.overall.gold == 1 && e.overall.predicted == 2 && e.overall.matched == 1)
+        #expect(e.holderAccuracy == 1)
+        #expect(abs(e.targetDice - 2.0 / 3.0) < 1e-9)
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
