@@ -255,3 +255,86 @@ func files(under folder: URL, ext: String) -> [String] {
         #expect(run.stdout.contains("self-contained brat"))
     }
 }
+
+/// What the shipped sample readout must show (the acceptance points).
+@Suite struct SampleReadoutTests {
+    struct Sample {
+        var text: String
+        var json: [String: Any]
+        var ann: String
+    }
+
+    func sample() throws -> Sample {
+        let folder = Paths.root.appending(path: "Annotations")
+        let name = try #require(files(under: folder, ext: "txt").first).dropLast(4)
+        let text = try String(contentsOf: folder.appending(path: name + ".txt"), encoding: .utf8)
+        let data = try Data(contentsOf: folder.appending(path: name + ".json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let ann = try String(contentsOf: folder.appending(path: name + ".ann"), encoding: .utf8)
+        return Sample(text: text, json: json, ann: ann)
+    }
+
+    func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+        let scalars = Array(text.unicodeScalars)[start..<end]
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    @Test func sentencesKeepTitlesAndTimesInside() throws {
+        let s = try sample()
+        let sentences = try #require(s.json["sentences"] as? [[String: Int]]).map { slice(s.text, $0["start"]!, $0["end"]!) }
+        #expect(sentences.contains { $0.contains("H.E. Dr. Park Jin") && $0.contains("09:00 a.m.") })
+        #expect(!sentences.contains { $0.hasSuffix("H.E.") || $0.hasSuffix("Dr.") || $0.hasSuffix("a.m.") })
+    }
+
+    @Test func entitiesAsTheGuidelinesSay() throws {
+        let s = try sample()
+        let entities = try #require(s.json["entities"] as? [[String: Any]])
+        func texts(_ label: String) -> [String] { entities.filter { $0["label"] as? String == label }.compactMap { $0["text"] as? String } }
+        func ids(_ text: String) -> Set<String> {
+            Set(entities.filter { $0["text"] as? String == text }.flatMap { ($0["references"] as? [[String: String]] ?? []).compactMap { $0["id"] } })
+        }
+        // "Japan-ROK" gives two Places; "North Korea’s" gives "North Korea".
+        #expect(s.ann.contains("\tPlace 81 86\tJapan\n") && s.ann.contains("\tPlace 87 90\tROK\n"))
+        #expect(texts("Place").contains("North Korea") && !texts("Place").contains { $0.hasSuffix("’s") })
+        #expect(ids("Kamikawa") == ["kamikawa-yoko"])
+        #expect(ids("United Nations Security Council") == ["UNSC"])
+        #expect(ids("Park Jin") == ids("Park"))
+    }
+
+    @Test func allEighteenStancesWithTheirHolders() throws {
+        let s = try sample()
+        let stances = try #require(s.json["stances"] as? [[String: Any]])
+        #expect(stances.compactMap { $0["category"] as? String } == [
+            "Welcome", "Agree", "Welcome", "Hope", "Regret", "Urge", "Condemn", "Concern", "Commit",
+            "Appreciate", "Support", "Commit", "Support", "Hope", "Agree", "Hope", "Agree", "Hope",
+        ])
+        let holders = stances.map { ($0["holders"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
+        #expect(holders == [
+            ["The two Ministers"], ["The two Ministers"], ["The two Ministers"], ["The two Ministers"], ["Kamikawa"],
+            ["She"], ["The two Ministers"], ["they"], ["they"], ["Kamikawa"], ["ROK"], ["The two Ministers"],
+            ["Japan"], ["Kamikawa"], ["The two Ministers"], ["she"], ["Park"], ["Park"],
+        ])
+    }
+}
+
+@Suite struct UserCueTests {
+    @Test func aUserCueLexiconAddsCues() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "lemma\tcategory\tpos\tforms\nlament\tRegret\tverb\tlament|laments|lamented|lamenting\n"
+            .write(to: folder.appending(path: "cues-mine.tsv"), atomically: true, encoding: .utf8)
+        let text = "Foreign Minister Ekene Adaeze met Prime Minister Mauro Vieira. Minister Adaeze lamented the delay."
+        let plain = try readout(["annotate", "-"], stdin: Data(text.utf8))
+        #expect(!plain.stdout.contains("\"Regret\""))
+        let run = try readout(["annotate", "-", "--lexicons", folder.path], stdin: Data(text.utf8))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"category\" : \"Regret\""))
+        // A broken cue file is refused with its line.
+        try "lemma\tcategory\tpos\tforms\nsulk\tSulk\tverb\tsulked\n".write(to: folder.appending(path: "cues-mine.tsv"), atomically: true, encoding: .utf8)
+        let broken = try readout(["annotate", "-", "--lexicons", folder.path], stdin: Data(text.utf8))
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("cues-mine.tsv:2:6: unknown category 'Sulk'"))
+    }
+}
