@@ -20,13 +20,10 @@ public struct Cue: Sendable, Hashable {
         var cues: [Cue] = []
         var errors: [LexiconError] = []
         var sawHeader = false
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            func column(_ k: Int) -> Int { fields.prefix(k).reduce(1) { $0 + $1.count + 1 } }
+        for tsv in TSVLine.lines(of: text) {
+            let fields = tsv.fields
             func fail(_ k: Int, _ reason: String) {
-                errors.append(LexiconError(file: file, line: index + 1, column: column(k), reason: reason))
+                errors.append(LexiconError(file: file, line: tsv.number, column: tsv.column(k), reason: reason))
             }
             if !sawHeader {
                 sawHeader = true
@@ -45,7 +42,7 @@ public struct Cue: Sendable, Hashable {
             }
             let forms = fields[3].split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             if forms.isEmpty || forms.contains("") { fail(3, "empty form"); continue }
-            cues.append(Cue(lemma: fields[0], category: category, partOfSpeech: pos, forms: forms, file: file, line: index + 1))
+            cues.append(Cue(lemma: fields[0], category: category, partOfSpeech: pos, forms: forms, file: file, line: tsv.number))
         }
         if !sawHeader { errors.append(LexiconError(file: file, line: 1, reason: "missing header line")) }
         return (cues, errors)

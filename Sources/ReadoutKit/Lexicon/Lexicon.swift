@@ -84,20 +84,11 @@ public struct Lexicon: Sendable {
     private mutating func parse(_ text: String, file: String) -> [LexiconError] {
         var errors: [LexiconError] = []
         var sawHeader = false
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, rawLine) in lines.enumerated() {
-            let lineNumber = index + 1
-            var line = rawLine
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if index == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            // 1-based column (in characters) where field k starts.
-            func column(_ k: Int) -> Int {
-                fields.prefix(k).reduce(1) { $0 + $1.count + 1 }
-            }
+        for tsv in TSVLine.lines(of: text) {
+            let lineNumber = tsv.number
+            let fields = tsv.fields
             func fail(_ k: Int, _ reason: String) {
-                errors.append(LexiconError(file: file, line: lineNumber, column: column(k), reason: reason))
+                errors.append(LexiconError(file: file, line: lineNumber, column: tsv.column(k), reason: reason))
             }
             if !sawHeader {
                 sawHeader = true
@@ -164,16 +155,14 @@ public struct Lexicon: Sendable {
 
     private mutating func parseDemonyms(_ text: String, file: String) -> [LexiconError] {
         var errors: [LexiconError] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for tsv in TSVLine.lines(of: text) {
+            let fields = tsv.fields
             guard fields.count == 2 else {
-                errors.append(LexiconError(file: file, line: index + 1, reason: "expected 2 TAB-separated columns (demonym, country), found \(fields.count)"))
+                errors.append(LexiconError(file: file, line: tsv.number, reason: "expected 2 TAB-separated columns (demonym, country), found \(fields.count)"))
                 continue
             }
             guard fields[1].count == 3, fields[1].allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-                errors.append(LexiconError(file: file, line: index + 1, column: fields[0].count + 2,
+                errors.append(LexiconError(file: file, line: tsv.number, column: tsv.column(1),
                                            reason: "country '\(fields[1])' is not an ISO 3166-1 alpha-3 code"))
                 continue
             }

@@ -11,21 +11,19 @@ public struct Abbreviations: Sendable {
     public init() {}
 
     public init(parsing text: String, file: String) throws(LexiconError) {
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for tsv in TSVLine.lines(of: text) {
+            let fields = tsv.fields
             guard fields.count == 2 else {
-                throw LexiconError(file: file, line: index + 1, column: 1,
+                throw LexiconError(file: file, line: tsv.number, column: 1,
                                    reason: "expected 2 TAB-separated columns (abbreviation, kind), found \(fields.count)")
             }
             let word = String(fields[0])
             guard word.hasSuffix("."), word.count > 1 else {
-                throw LexiconError(file: file, line: index + 1, column: 1,
+                throw LexiconError(file: file, line: tsv.number, column: 1,
                                    reason: "abbreviation '\(word)' must end with a period")
             }
             guard let kind = Kind(rawValue: String(fields[1])) else {
-                throw LexiconError(file: file, line: index + 1, column: word.count + 2,
+                throw LexiconError(file: file, line: tsv.number, column: tsv.column(1),
                                    reason: "unknown kind '\(fields[1])' (expected title or inline)")
             }
             kinds[word] = kind
