@@ -69,6 +69,7 @@ public final class BatchAnnotator: Sendable {
                 progress?(snapshot)
             }
         }
+        AtomicFile.flushAll()
         let finished = state.result()
         result.documents = finished.documents
         result.bytes = finished.bytes
@@ -116,12 +117,12 @@ public final class BatchAnnotator: Sendable {
             if outputDirectory != nil {
                 let copy = base.appendingPathExtension("txt")
                 if copy.standardizedFileURL.path != file.url.path {
-                    try AtomicFile.write(data, to: copy)
+                    try AtomicFile.write(data, to: copy, durable: false)
                 }
             }
-            try AtomicFile.write(try DocumentJSON(annotated).encoded(), to: base.appendingPathExtension("json"))
+            try AtomicFile.write(try DocumentJSON(annotated).encoded(), to: base.appendingPathExtension("json"), durable: false)
             // The .ann last: its presence means the document is complete.
-            try AtomicFile.write(BratWriter.ann(annotated), to: base.appendingPathExtension("ann"))
+            try AtomicFile.write(BratWriter.ann(annotated), to: base.appendingPathExtension("ann"), durable: false)
         } catch {
             return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(error)"))
         }

@@ -12,11 +12,12 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): cannot write: \(reason)" }
 }
 
-/// Writes files atomically: the bytes go to a temporary file in the same folder, are flushed
-/// to disk, and the temporary file is renamed over the target. A reader (or a run killed
-/// half-way) sees the old file or the new one, never a part.
+/// Writes files atomically: the bytes go to a temporary file in the same folder, which is
+/// renamed over the target. A reader (or a run killed half-way) sees the old file or the new
+/// one, never a part. `durable` also flushes the file to disk before the rename (against a
+/// power loss); a batch instead flushes everything once at its end (``flushAll()``).
 public enum AtomicFile {
-    public static func write(_ data: Data, to url: URL) throws(WriteError) {
+    public static func write(_ data: Data, to url: URL, durable: Bool = true) throws(WriteError) {
         let path = url.path
         let folder = url.deletingLastPathComponent().path
         let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -35,7 +36,7 @@ public enum AtomicFile {
                 offset += n
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
@@ -44,9 +45,12 @@ public enum AtomicFile {
         }
     }
 
-    public static func write(_ text: String, to url: URL) throws(WriteError) {
-        try write(Data(text.utf8), to: url)
+    public static func write(_ text: String, to url: URL, durable: Bool = true) throws(WriteError) {
+        try write(Data(text.utf8), to: url, durable: durable)
     }
+
+    /// Flushes every written file to disk.
+    public static func flushAll() { sync() }
 }
 
 private func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {

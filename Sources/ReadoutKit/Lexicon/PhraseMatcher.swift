@@ -15,7 +15,9 @@ public struct PhraseMatcher: Sendable {
     /// The key a token is matched by: typographic apostrophes fold to ASCII ones.
     @inline(__always)
     public static func key(_ token: String) -> String {
-        token.contains("\u{2019}") ? token.replacingOccurrences(of: "\u{2019}", with: "'") : token
+        // U+2019 is E2 80 99 in UTF-8; most tokens are ASCII and pass untouched.
+        guard token.utf8.contains(0xE2), token.unicodeScalars.contains("\u{2019}") else { return token }
+        return String(String.UnicodeScalarView(token.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
     }
 
     public init(lexicon: Lexicon, segmenter: Segmenter) {

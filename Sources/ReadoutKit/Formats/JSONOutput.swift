@@ -1,0 +1,73 @@
+/// A small, fast writer of pretty-printed JSON (two-space indentation, `"key" : value`, the
+/// layout of Foundation's `JSONEncoder` with `.prettyPrinted`). Callers give keys in sorted
+/// order, so the output is deterministic.
+struct JSONOutput {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the current container has had a member yet.
+    private var hasMember: [Bool] = []
+
+    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        for _ in 0..<(depth * 2) { bytes.append(0x20) }
+    }
+
+    private mutating func beginMember() {
+        if hasMember.last == true { bytes.append(UInt8(ascii: ",")) }
+        if !hasMember.isEmpty { hasMember[hasMember.count - 1] = true }
+        newline()
+    }
+
+    mutating func key(_ name: String) {
+        beginMember()
+        string(name)
+        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+    }
+
+    /// An array element's position.
+    mutating func element() { beginMember() }
+
+    mutating func beginObject() { bytes.append(UInt8(ascii: "{")); depth += 1; hasMember.append(false) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { bytes.append(UInt8(ascii: "[")); depth += 1; hasMember.append(false) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if hasMember.removeLast() { newline() }
+        bytes.append(bracket)
+    }
+
+    mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, b])
+            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+    mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+    mutating func null() { bytes.append(contentsOf: "null".utf8) }
+
+    // Conveniences for members.
+    mutating func member(_ name: String, _ value: String) { key(name); string(value) }
+    mutating func member(_ name: String, _ value: Int) { key(name); int(value) }
+    mutating func member(_ name: String, _ value: Bool) { key(name); bool(value) }
+    mutating func member(_ name: String, _ value: String?) { key(name); if let value { string(value) } else { null() } }
+    mutating func member(_ name: String, _ value: Int?) { key(name); if let value { int(value) } else { null() } }
+}
