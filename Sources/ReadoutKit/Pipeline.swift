@@ -1,6 +1,7 @@
 import Foundation
 
-/// The stages in order: text -> sentences and tokens (ICU) -> entities -> stances -> writers.
+/// The stages in order: text -> sentences and tokens (ICU) -> entities -> meeting metadata
+/// (participants) -> stances -> writers.
 public final class Pipeline: Sendable {
     public let lexicon: Lexicon
     public let segmenter: Segmenter
@@ -27,7 +28,8 @@ public final class Pipeline: Sendable {
             !document.bytes[span.start..<span.end].contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         }
         let mentions = entityTagger.tag(view: view).filter { withinLine($0.span) }
-        let (stances, actors) = stanceTagger.tag(view: view, mentions: mentions)
+        let meeting = MeetingExtractor(view: view, mentions: mentions, lexicon: lexicon, fileName: document.name).extract()
+        let (stances, actors) = stanceTagger.tag(view: view, mentions: mentions, meeting: meeting)
         let all = (mentions + actors.filter { withinLine($0.span) })
             .sorted { a, b in a.span != b.span ? a.span < b.span : a.label < b.label }
         let holders = Set(all.map(\.span))
@@ -36,6 +38,6 @@ public final class Pipeline: Sendable {
             let end = max(stance.cue.end, stance.target?.end ?? stance.cue.end)
             return withinLine(Span(start, end)) && stance.holders.allSatisfy(holders.contains)
         }
-        return AnnotatedDocument(document: document, segmentation: segmentation, mentions: all, stances: kept)
+        return AnnotatedDocument(document: document, segmentation: segmentation, mentions: all, stances: kept, meeting: meeting)
     }
 }

@@ -117,7 +117,12 @@ struct MeetingRules {
             i = max(end, i + 1)
         }
         // A meeting inside another's name is part of it.
-        spans = spans.filter { s in !spans.contains { $0 != s && $0.lowerBound <= s.lowerBound && s.upperBound <= $0.upperBound } }
+        spans.sort { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound > $1.upperBound }
+        var outer: [Range<Int>] = []
+        for span in spans where outer.last.map({ !($0.lowerBound <= span.lowerBound && span.upperBound <= $0.upperBound) }) ?? true {
+            outer.append(span)
+        }
+        spans = outer
         var mentions = spans.map { Mention(label: .meeting, span: view.span($0), provenance: Provenance(rule: "meeting")) }
         // "East Asia Summit (EAS)": the acronym names the meeting, here and later.
         var acronyms = Set<String>()

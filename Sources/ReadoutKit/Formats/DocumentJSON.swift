@@ -16,6 +16,8 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
     public var sentences: [SentenceJSON]
     public var entities: [EntityJSON]
     public var stances: [StanceJSON]
+    /// The meeting: title, date (and where it came from), kind, place, participants ...
+    public var meeting: Meeting
 
     public struct SentenceJSON: Codable, Sendable, Equatable {
         public var start: Int
@@ -110,6 +112,7 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
         }
         let ids = Numbering(annotated)
         let document = annotated.document
+        meeting = annotated.meeting
         entities = annotated.mentions.enumerated().map { k, m in
             EntityJSON(
                 id: ids.mentionIDs[k], label: m.label.rawValue,
@@ -122,7 +125,7 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
         for m in annotated.mentions where m.label.isFlat || m.label == .actor {
             if mentionBySpan[m.span] == nil || m.label == .actor { mentionBySpan[m.span] = m }
         }
-        let flat = annotated.mentions.filter(\.label.isFlat)
+        let flat = annotated.mentions.filter(\.label.isFlat).sorted { $0.span.start < $1.span.start }
         func json(_ id: String, _ span: Span) -> SpanJSON {
             SpanJSON(id: id, start: index.codePoint(atByte: span.start), end: index.codePoint(atByte: span.end), text: document.text(of: span))
         }
@@ -134,8 +137,16 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
             let target = s.target.flatMap { span -> TargetJSON? in
                 guard let id = ids.targetIDs[k] else { return nil }
                 var entityIDs: [String] = []
-                for m in flat where span.contains(m.span) {
-                    for r in m.references where !entityIDs.contains(r.id) { entityIDs.append(r.id) }
+                var lo = 0, hi = flat.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if flat[mid].span.start < span.start { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < flat.count, flat[lo].span.start < span.end {
+                    if span.contains(flat[lo].span) {
+                        for r in flat[lo].references where !entityIDs.contains(r.id) { entityIDs.append(r.id) }
+                    }
+                    lo += 1
                 }
                 let base = json(id, span)
                 return TargetJSON(id: id, start: base.start, end: base.end, text: base.text, entities: entityIDs)
@@ -176,6 +187,8 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
         out.endArray()
         out.member("format", format)
         out.member("length", length)
+        out.key("meeting")
+        Self.write(meeting, to: &out)
         out.key("sentences")
         out.beginArray()
         for sentence in sentences {
@@ -244,6 +257,39 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
         out.member("utf8Length", utf8Length)
         out.endObject()
         return Data(out.bytes + [0x0A])
+    }
+
+    private static func write(_ m: Meeting, to out: inout JSONOutput) {
+        out.beginObject()
+        out.key("countries")
+        write(m.countries, to: &out)
+        if let date = m.date { out.member("date", date) }
+        out.member("dateSource", m.dateSource.rawValue)
+        if let minutes = m.durationMinutes { out.member("durationMinutes", minutes) }
+        if let government = m.government { out.member("government", government) }
+        out.member("kind", m.kind)
+        out.key("participants")
+        out.beginArray()
+        for p in m.participants {
+            out.element()
+            out.beginObject()
+            if let country = p.country { out.member("country", country) }
+            out.member("id", p.id)
+            out.member("name", p.name)
+            if let title = p.title { out.member("title", title) }
+            out.endObject()
+        }
+        out.endArray()
+        if let place = m.place {
+            out.key("place")
+            out.beginObject()
+            out.member("id", place.id)
+            out.member("name", place.name)
+            out.endObject()
+        }
+        if let start = m.startTime { out.member("startTime", start) }
+        if let title = m.title { out.member("title", title) }
+        out.endObject()
     }
 
     private static func write(_ references: [Reference], to out: inout JSONOutput) {

@@ -54,11 +54,14 @@ public struct AnnotatedDocument: Sendable {
     public var mentions: [Mention]
     /// Stances in text order; their holders are spans of mentions in `mentions`.
     public var stances: [Stance]
+    /// What the readout says about its meeting.
+    public var meeting: Meeting
 
-    public init(document: Document, segmentation: Segmentation, mentions: [Mention], stances: [Stance] = []) {
+    public init(document: Document, segmentation: Segmentation, mentions: [Mention], stances: [Stance] = [], meeting: Meeting = Meeting()) {
         self.document = document
         self.segmentation = segmentation
         self.mentions = mentions
         self.stances = stances
+        self.meeting = meeting
     }
 }

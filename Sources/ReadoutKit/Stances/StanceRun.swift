@@ -10,8 +10,12 @@ struct StanceRun {
     /// Token ranges of the flat mentions, in order.
     var flatRanges: [(Range<Int>, Mention)] = []
     var titleRanges: [Range<Int>] = []
+    var titleStartingAt: [Int: Range<Int>] = [:]
+    var titleEndingAt: [Int: Range<Int>] = [:]
+    /// Exclusive end tokens of the person mentions, ascending.
+    var personEnds: [Int] = []
     var actors: [Span: Mention] = [:]
-    /// The meeting's participants (people) and their countries.
+    /// The meeting's participants (people) and their countries (see ``MeetingExtractor``).
     var participants: [Reference] = []
     var countries: [Reference] = []
     /// The holder of the last stance or reporting verb, for "it is hoped that ...".
@@ -24,22 +28,26 @@ struct StanceRun {
         var rule: String
     }
 
-    init(view: TokenView, tagger: StanceTagger, mentions: [Mention]) {
+    init(view: TokenView, tagger: StanceTagger, mentions: [Mention], meeting: Meeting) {
         self.view = view
         self.tagger = tagger
         self.mentions = mentions
+        self.participants = meeting.participants.map { Reference(id: $0.id, name: $0.name) }
+        self.countries = meeting.countries
         self.lower = view.texts.map { $0.lowercased() }
         for m in mentions where m.label.isFlat || m.label == .title {
             guard let range = tokenRange(of: m.span) else { continue }
             if m.label == .title {
                 titleRanges.append(range)
+                titleStartingAt[range.lowerBound] = titleStartingAt[range.lowerBound] ?? range
+                titleEndingAt[range.upperBound] = range
             } else {
+                if m.label == .person { personEnds.append(range.upperBound) }
                 flatEndingAt[range.upperBound] = m
                 flatStartingAt[range.lowerBound] = m
                 flatRanges.append((range, m))
             }
         }
-        findParticipants()
     }
 
     /// The tokens a span covers.
@@ -138,66 +146,6 @@ struct StanceRun {
         "mentioning", "recalling", "recognizing", "recognising", "asserting", "building", "adding",
     ]
     static let clauseConjunctions: Set<String> = ["and", "but", "while", "whereas", "although", "though", "whilst", "yet"]
-
-    // MARK: Participants
-
-    /// The people the readout is about (the first sentence naming two people), and the
-    /// countries they stand for (the first meeting's places, or their lexicon countries).
-    mutating func findParticipants() {
-        let people = flatRanges.filter { $0.1.label == .person }
-        for sentence in view.sentences {
-            var seen: [String] = []
-            var refs: [Reference] = []
-            for (range, m) in people where sentence.contains(range.lowerBound) {
-                for r in m.references where !seen.contains(r.id) {
-                    seen.append(r.id)
-                    refs.append(r)
-                }
-            }
-            if refs.count >= 2 {
-                participants = refs
-                break
-            }
-        }
-        if participants.isEmpty {
-            var counts: [String: (Int, Reference, Int)] = [:]
-            for (n, (_, m)) in people.enumerated() {
-                for r in m.references { counts[r.id] = ((counts[r.id]?.0 ?? 0) + 1, r, counts[r.id]?.2 ?? n) }
-            }
-            participants = counts.values.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.2 < $1.2 }.prefix(2).map(\.1)
-        }
-        // Countries: the places named in the first meeting, else the participants' countries.
-        if let meeting = mentions.first(where: { $0.label == .meeting }) {
-            var ids: [String] = []
-            for m in mentions where m.label == .place && meeting.span.contains(m.span) {
-                for r in m.references where !ids.contains(r.id) && r.id.count == 3 && r.id == r.id.uppercased() {
-                    ids.append(r.id)
-                    countries.append(r)
-                }
-            }
-        }
-        if countries.count < 2 {
-            var fromPeople: [Reference] = []
-            for p in participants {
-                if let country = tagger.lexicon.entry(id: p.id, label: .person)?.country,
-                   !fromPeople.contains(where: { $0.id == country }) {
-                    let name = tagger.lexicon.entry(id: country, label: .place)?.name ?? country
-                    fromPeople.append(Reference(id: country, name: name))
-                }
-            }
-            if fromPeople.count >= 2 { countries = fromPeople }
-        }
-        if countries.count < 2 {
-            var counts: [String: (Int, Reference, Int)] = [:]
-            for (n, m) in mentions.enumerated() where m.label == .place {
-                for r in m.references where r.id.count == 3 && r.id == r.id.uppercased() {
-                    counts[r.id] = ((counts[r.id]?.0 ?? 0) + 1, r, counts[r.id]?.2 ?? n)
-                }
-            }
-            let top = counts.values.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.2 < $1.2 }.prefix(2).map(\.1)
-            if countries.isEmpty || top.count >= 2 { countries = top }
-        }
-    }
 
     // MARK: Cues
 
@@ -427,7 +375,8 @@ struct StanceRun {
     /// "X stated that it was regrettable ...": the subject of the verb before "that".
     mutating func outerClause(before k: Int, sentence: Range<Int>, depth: Int) -> Holder? {
         var t = k - 1
-        while t >= sentence.lowerBound, lower[t] != "that" { t -= 1 }
+        while t >= max(sentence.lowerBound, k - Self.window), lower[t] != "that" { t -= 1 }
+        if t < max(sentence.lowerBound, k - Self.window) { return lastSpeaker }
         if t > sentence.lowerBound, let verb = previousContent(t, from: sentence.lowerBound) {
             return subject(ofVerbAt: verb + 1, sentence: sentence, depth: depth - 1)
         }
@@ -438,7 +387,7 @@ struct StanceRun {
     /// "that"-clause contains it, else the speaker of the text before.
     mutating func speaker(before c: Int, sentence: Range<Int>) -> Holder? {
         var t = c - 1
-        while t > sentence.lowerBound {
+        while t > max(sentence.lowerBound, c - Self.window) {
             if lower[t] == "that", let verb = previousContent(t, from: sentence.lowerBound),
                Self.reportingVerbs.contains(lower[verb]) || Self.lightVerbs.contains(lower[verb]) {
                 return subject(ofVerbAt: verb, sentence: sentence, depth: 3)
@@ -453,7 +402,7 @@ struct StanceRun {
     mutating func previousSpeaker(before i: Int) -> Holder? {
         guard let index = view.sentences.lastIndex(where: { $0.upperBound <= i }) else { return nil }
         let previous = view.sentences[index]
-        for t in previous.reversed() where Self.reportingVerbs.contains(lower[t]) && !view.isCapitalized(t) {
+        for t in previous.reversed().prefix(Self.window) where Self.reportingVerbs.contains(lower[t]) && !view.isCapitalized(t) {
             if let h = subject(ofVerbAt: t, sentence: previous, depth: 2), !h.spans.isEmpty { return h }
         }
         return nil
@@ -463,15 +412,19 @@ struct StanceRun {
     /// reporting verb or cue, else the sentence start.
     func clauseStart(before v: Int, sentence: Range<Int>) -> Int {
         var t = v - 1
-        while t > sentence.lowerBound {
+        while t > max(sentence.lowerBound, v - Self.window) {
             if lower[t] == "that", let verb = previousContent(t, from: sentence.lowerBound),
                Self.reportingVerbs.contains(lower[verb]) || Self.lightVerbs.contains(lower[verb]) || tagger.verbForms.contains(lower[verb]) {
                 return t + 1
             }
             t -= 1
         }
-        return sentence.lowerBound
+        return max(sentence.lowerBound, v - Self.window)
     }
+
+    /// How far back (in tokens) clause and speaker searches look: sentences of readouts are
+    /// far shorter; a pathological one-line megabyte stays linear.
+    static let window = 150
 
     /// The subject at the start of the clause, after an opening phrase ("At the outset, ...").
     mutating func clauseSubject(sentence: Range<Int>, before limit: Int) -> Holder? {
@@ -484,7 +437,7 @@ struct StanceRun {
         var k = start
         while k < limit {
             // A title before a name: the name is the subject.
-            if let t = titleRanges.first(where: { $0.lowerBound == k }), t.upperBound < limit, flatStartingAt[t.upperBound] != nil {
+            if let t = titleStartingAt[k], t.upperBound < limit, flatStartingAt[t.upperBound] != nil {
                 k = t.upperBound
                 continue
             }
@@ -511,7 +464,7 @@ struct StanceRun {
             // "Deputy Secretary Sullivan and Foreign Minister Kono".
             if m.label == .person, let range = tokenRange(of: m.span) {
                 var j = range.lowerBound - 1
-                if let t = titleRanges.first(where: { $0.upperBound == range.lowerBound }) { j = t.lowerBound - 1 }
+                if let t = titleEndingAt[range.lowerBound] { j = t.lowerBound - 1 }
                 if j > sentence.lowerBound, lower[j] == "and", let other = flatEndingAt[j], other.label == .person {
                     spans.insert(other.span, at: 0)
                 }
@@ -632,13 +585,22 @@ struct StanceRun {
 
     /// The nearest person mentioned before token i.
     func nearestPerson(before i: Int) -> Reference? {
-        flatRanges.last { $0.0.upperBound <= i && $0.1.label == .person }?.1.references.first
+        // The last person ending at or before i (binary search over their ends).
+        var lo = 0, hi = personEnds.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if personEnds[mid] <= i { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return nil }
+        return flatEndingAt[personEnds[lo - 1]]?.references.first
     }
 
     /// The participant (or else the last person) whose title contains the role word.
     func personWithRole(_ role: String, before i: Int) -> Reference? {
         var candidates: [Reference] = []
-        for t in titleRanges where t.upperBound <= i {
+        // The last fifty titles before i.
+        let before = titleRanges.lazy.filter { $0.upperBound <= i }
+        for t in before.suffix(50) {
             let title = (t.lowerBound..<t.upperBound).map { lower[$0] }.joined(separator: " ")
             guard title.contains(role), let person = flatStartingAt[t.upperBound] ?? flatEndingAt[t.lowerBound - 1],
                   person.label == .person, let r = person.references.first else { continue }

@@ -33,8 +33,8 @@ public struct StanceTagger: Sendable {
     }
 
     /// Stances and the Actor mentions (pronouns, group expressions) that hold them.
-    func tag(view: TokenView, mentions: [Mention]) -> (stances: [Stance], actors: [Mention]) {
-        var run = StanceRun(view: view, tagger: self, mentions: mentions)
+    func tag(view: TokenView, mentions: [Mention], meeting: Meeting) -> (stances: [Stance], actors: [Mention]) {
+        var run = StanceRun(view: view, tagger: self, mentions: mentions, meeting: meeting)
         return run.run()
     }
 }

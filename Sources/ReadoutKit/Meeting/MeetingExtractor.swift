@@ -1,0 +1,338 @@
+import Foundation
+
+/// Reads a readout's meeting metadata from its text and entity mentions: the title line, the
+/// meeting date (the opening sentence's date, completed by the header or file name), the
+/// kind, place, participants with their titles and countries, start time and duration.
+struct MeetingExtractor {
+    let view: TokenView
+    let mentions: [Mention]
+    let lexicon: Lexicon
+    let fileName: String
+    /// Title mentions by their first and last byte.
+    let titleStartingAt: [Int: Mention]
+    let titleEndingAt: [Int: Mention]
+
+    init(view: TokenView, mentions: [Mention], lexicon: Lexicon, fileName: String) {
+        self.view = view
+        self.mentions = mentions
+        self.lexicon = lexicon
+        self.fileName = fileName
+        var starts: [Int: Mention] = [:], ends: [Int: Mention] = [:]
+        for m in mentions where m.label == .title {
+            starts[m.span.start] = starts[m.span.start] ?? m
+            ends[m.span.end] = m
+        }
+        self.titleStartingAt = starts
+        self.titleEndingAt = ends
+    }
+
+    /// Verbs and nouns of meeting in an opening sentence.
+    static let meetingWords: Set<String> = [
+        "held", "met", "meets", "meet", "had", "spoke", "speaks", "talked", "paid", "received",
+        "receives", "hosted", "visited", "called", "telephoned", "talk", "talks", "meeting", "call",
+        "conversation", "visit", "visiting", "attended",
+    ]
+
+    /// Verbs that report the meeting itself, most telling first.
+    static let mainVerbs = ["held", "met", "had", "spoke", "talked", "paid", "received", "hosted", "meets", "speaks", "holds"]
+
+    func extract() -> Meeting {
+        var meeting = Meeting()
+        let opening = openingSentence()
+        let headerEnd = opening.map { view.tokens[$0.lowerBound].span.start } ?? view.document.bytes.count
+        meeting.title = title(before: headerEnd)
+        (meeting.date, meeting.dateSource) = date(opening: opening, headerEnd: headerEnd)
+        meeting.kind = Self.kind(of: " " + (meeting.title ?? "").lowercased() + " ")
+            ?? Self.kind(of: " " + (opening.map { view.text($0) } ?? "").lowercased() + " ") ?? "meeting"
+        if let opening {
+            meeting.place = place(in: opening)
+            meeting.startTime = mentions.lazy.filter { m in
+                m.label == .date && m.span.start >= view.tokens[opening.lowerBound].span.start
+                    && m.span.end <= view.tokens[opening.upperBound - 1].span.end && !insideParentheses(m.span, opening)
+            }.compactMap { clockTime(view.document.text(of: $0.span)) }.first
+            meeting.durationMinutes = Self.duration(in: view.text(opening))
+        }
+        meeting.participants = participants()
+        meeting.countries = countries(of: meeting.participants)
+        meeting.government = government(before: headerEnd)
+        return meeting
+    }
+
+    // MARK: Structure
+
+    /// The first sentence of the body: eight words or more, ending like a sentence (not a
+    /// headline), with a person or a meeting word.
+    func openingSentence() -> Range<Int>? {
+        let withPeople = Set(mentions.filter { $0.label == .person }.compactMap { sentenceIndex(of: $0.span) })
+        for (n, sentence) in view.sentences.enumerated() {
+            let words = sentence.filter { view.isWord($0) }.count
+            guard words >= 8, [".", "!", "?", ":"].contains(view[sentence.upperBound - 1]) else { continue }
+            let hasVerb = sentence.contains { Self.meetingWords.contains(view[$0].lowercased()) }
+            if withPeople.contains(n) || hasVerb { return sentence }
+        }
+        return nil
+    }
+
+    /// The index of the sentence that contains a span, if any (binary search).
+    func sentenceIndex(of span: Span) -> Int? {
+        var lo = 0, hi = view.sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if view.span(view.sentences[mid]).end <= span.start { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < view.sentences.count && view.span(view.sentences[lo]).contains(span) ? lo : nil
+    }
+
+    /// The header line that names the meeting, else the first header line that is not a date.
+    func title(before headerEnd: Int) -> String? {
+        let header = String(decoding: view.document.bytes[0..<headerEnd], as: UTF8.self)
+        let lines = header.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.count >= 8 }
+        let meetingNames = mentions.filter { $0.label == .meeting && $0.span.end <= headerEnd }.map { view.document.text(of: $0.span) }
+        let cues = ["Meeting", "Talk", "Call", "Summit", "Conversation", "Meets", "meets", "Visit", "visit", "Lunch", "Dinner", "Readout", "call with", "Courtesy"]
+        if let line = lines.first(where: { line in meetingNames.contains { line.contains($0) } || cues.contains { line.contains($0) } }) {
+            return line
+        }
+        // A headline naming people ("PM Modi congratulates PM Abe on ...").
+        let people = mentions.filter { $0.label == .person && $0.span.end <= headerEnd }.map { view.document.text(of: $0.span) }
+        if let line = lines.first(where: { line in people.contains { line.contains($0) } }) { return line }
+        return lines.first { CalendarDate.parse($0) == nil }
+    }
+
+    /// Whether a span lies inside parentheses in its sentence ("(about 6:05 a.m. on Monday,
+    /// May 21, Japan time)"). Looks back at most 200 tokens.
+    func insideParentheses(_ span: Span, _ sentence: Range<Int>) -> Bool {
+        guard let k = tokenIndex(startingAt: span.start) else { return false }
+        var depth = 0
+        var t = k - 1
+        while t >= max(sentence.lowerBound, k - 200) {
+            if view[t] == ")" { depth += 1 }
+            if view[t] == "(" { if depth == 0 { return true }; depth -= 1 }
+            t -= 1
+        }
+        return false
+    }
+
+    /// The meeting date and where it came from.
+    func date(opening: Range<Int>?, headerEnd: Int) -> (String?, Meeting.DateSource) {
+        let dates = mentions.filter { $0.label == .date }
+        let headerDates = dates.filter { $0.span.end <= headerEnd }.compactMap { CalendarDate.parse(view.document.text(of: $0.span)) }
+        let headerDate = headerDates.first { $0.year != nil && $0.day != nil }
+        let fileDate = Self.fileNameDate(fileName)
+        if let opening {
+            let first = view.tokens[opening.lowerBound].span.start, last = view.tokens[opening.upperBound - 1].span.end
+            let candidates = dates.filter { $0.span.start >= first && $0.span.end <= last && !insideParentheses($0.span, opening) }
+                .compactMap { m in CalendarDate.parse(view.document.text(of: m.span)).flatMap { $0.day == nil ? nil : (m.span, $0) } }
+            // The date nearest the main meeting verb ("attended a dinner ..., and on November 22
+            // the two ministers held ...").
+            let verb = Self.mainVerbs.lazy.compactMap { v in opening.first { view[$0] == v } }.first
+                ?? opening.first { Self.meetingWords.contains(view[$0].lowercased()) && view.isLowercaseWord($0) }
+            let verbStart = verb.map { view.tokens[$0].span.start }
+            let chosen = candidates.min { a, b in
+                guard let v = verbStart else { return a.0.start < b.0.start }
+                return abs(a.0.start - v) < abs(b.0.start - v)
+            }?.1
+            if var date = chosen {
+                if date.year != nil { return (date.iso, .text) }
+                if let header = headerDate, let y = header.year {
+                    // A header dated early January for a late-December meeting.
+                    date.year = date.month > header.month + 6 ? y - 1 : y
+                    return (date.iso, .textWithHeaderYear)
+                }
+                if let file = fileDate {
+                    date.year = file.year
+                    return (date.iso, .textWithFileNameYear)
+                }
+                return (nil, .unknown)
+            }
+        }
+        if let header = headerDate { return (header.iso, .header) }
+        if let file = fileDate { return (file.iso, .fileName) }
+        return (nil, .unknown)
+    }
+
+    /// A YYYY-MM-DD date anywhere in a file name.
+    static func fileNameDate(_ name: String) -> CalendarDate? {
+        let chars = Array(name)
+        guard chars.count >= 10 else { return nil }
+        for i in 0...(chars.count - 10) {
+            let s = String(chars[i..<(i + 10)])
+            if s.count == 10, s[s.index(s.startIndex, offsetBy: 4)] == "-", s[s.index(s.startIndex, offsetBy: 7)] == "-",
+               let d = CalendarDate.parse(s), d.year != nil, d.day != nil,
+               i == 0 || !chars[i - 1].isNumber, i + 10 == chars.count || !chars[i + 10].isNumber {
+                return d
+            }
+        }
+        return nil
+    }
+
+    /// The kind of meeting a title or opening sentence names, if any.
+    static func kind(of context: String) -> String? {
+        let kinds: [(String, [String])] = [
+            ("courtesy call", ["courtesy call"]),
+            ("video conference", ["video conference", "videoconference", "video call", "virtual meeting", "video teleconference"]),
+            ("telephone talk", ["telephone", "phone call", "phone talk", " call ", " call:", "call with", " spoke "]),
+            ("summit", ["summit"]),
+            ("meeting", ["meeting", " met ", " meets ", "talks", " talk ", "dialogue", "consultation"]),
+            ("working meal", ["lunch", "dinner", "breakfast"]),
+            ("visit", ["visit"]),
+        ]
+        return kinds.first { $0.1.contains { context.contains($0) } }?.0
+    }
+
+    /// "for approximately 85 minutes", "for about an hour and 40 minutes", "half an hour".
+    static func duration(in text: String) -> Int? {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let numbers: [String: Int] = ["a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half": 0]
+        for (i, w) in words.enumerated() where w == "for" || w == "lasted" {
+            var k = i + 1
+            while k < words.count, ["approximately", "about", "around", "some", "nearly", "almost", "roughly", "over"].contains(words[k]) { k += 1 }
+            var total = 0
+            var found = false
+            while k + 1 < words.count {
+                var n: Int?
+                var halfHour = false
+                if words[k] == "half", k + 2 < words.count, ["an", "a"].contains(words[k + 1]), words[k + 2] == "hour" { halfHour = true }
+                if halfHour { total += 30; k += 3; found = true } else {
+                    n = Int(words[k]) ?? numbers[words[k]]
+                    guard let value = n, k + 1 < words.count else { break }
+                    let unit = words[k + 1]
+                    if unit.hasPrefix("hour") { total += value * 60 } else if unit.hasPrefix("minute") { total += value } else { break }
+                    k += 2
+                    found = true
+                }
+                if k < words.count, words[k] == "and" { k += 1 } else { break }
+            }
+            if found, total > 0 { return total }
+        }
+        return nil
+    }
+
+    // MARK: Place, people, countries
+
+    func place(in opening: Range<Int>) -> Reference? {
+        let places = mentions.filter { $0.label == .place }
+        for m in places {
+            guard let k = tokenIndex(startingAt: m.span.start), opening.contains(k), k > opening.lowerBound else { continue }
+            let before = view[k - 1].lowercased()
+            let visit = k >= 2 && ["visit", "visiting"].contains(view[k - 2].lowercased()) && before == "to"
+            if before == "in" || before == "at" || visit || (before == "visiting" && view.isCapitalized(k)) {
+                return m.references.first
+            }
+        }
+        return nil
+    }
+
+    func tokenIndex(startingAt offset: Int) -> Int? {
+        var lo = 0, hi = view.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if view.tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < view.count && view.tokens[lo].span.start == offset ? lo : nil
+    }
+
+    /// The people of the first sentence that names two or more; else the two named most.
+    func participants() -> [Meeting.Participant] {
+        let people = mentions.filter { $0.label == .person && !$0.references.isEmpty }
+        var chosen: [Mention] = []
+        var current: Int?
+        var seen = Set<String>()
+        var inSentence: [Mention] = []
+        for person in people.sorted(by: { $0.span.start < $1.span.start }) {
+            let n = sentenceIndex(of: person.span)
+            if n != current {
+                if inSentence.count >= 2 { break }
+                current = n
+                seen = []
+                inSentence = []
+            }
+            if n != nil, seen.insert(person.references[0].id).inserted { inSentence.append(person) }
+        }
+        if inSentence.count >= 2 { chosen = inSentence }
+        if chosen.isEmpty {
+            var counts: [String: (Int, Mention)] = [:]
+            for m in people { counts[m.references[0].id] = ((counts[m.references[0].id]?.0 ?? 0) + 1, counts[m.references[0].id]?.1 ?? m) }
+            chosen = counts.values.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1.span.start < $1.1.span.start }.prefix(2).map(\.1)
+        }
+        // As many people as the meeting's name has countries ("Japan-UK-Australia"), at least two.
+        if let meeting = mentions.first(where: { $0.label == .meeting }) {
+            let places = Set(mentions.filter { $0.label == .place && meeting.span.contains($0.span) }.flatMap { $0.references.map(\.id) })
+            chosen = Array(chosen.prefix(max(2, places.count)))
+        } else {
+            chosen = Array(chosen.prefix(2))
+        }
+        return chosen.map { person in
+            let reference = person.references[0]
+            let title = titleOf(person)
+            var country = lexicon.entry(id: reference.id, label: .person)?.country
+            if country == nil, let title { country = countryIn(title: title) }
+            return Meeting.Participant(id: reference.id, name: reference.name, title: title.map { view.document.text(of: $0.span) }, country: country)
+        }
+    }
+
+    /// The title right before a person, or set off after the name by a comma.
+    func titleOf(_ person: Mention) -> Mention? {
+        guard let k = tokenIndex(startingAt: person.span.start) else { return nil }
+        var end = k
+        while end < view.count, view.tokens[end].span.end <= person.span.end { end += 1 }
+        // The role after the name says more than an honorific before it.
+        if end + 1 < view.count, view[end] == ",", let after = titleStartingAt[view.tokens[end + 1].span.start] { return after }
+        if k > 0, let before = titleEndingAt[view.tokens[k - 1].span.end] { return before }
+        return nil
+    }
+
+    /// The country a title names: a place inside it ("of Japan") or a nationality word.
+    func countryIn(title: Mention) -> String? {
+        if let place = mentions.first(where: { $0.label == .place && title.span.contains($0.span) }),
+           let id = place.references.first?.id, id.count == 3, id == id.uppercased() {
+            return id
+        }
+        let words = view.document.text(of: title.span).split(separator: " ").map(String.init)
+        for (i, w) in words.enumerated() {
+            if i + 1 < words.count, let code = lexicon.demonyms[w + " " + words[i + 1]] { return code }
+            if let code = lexicon.demonyms[w] { return code }
+        }
+        return nil
+    }
+
+    /// The participants' countries; else the places in the first meeting's name; else the two
+    /// countries named most.
+    func countries(of participants: [Meeting.Participant]) -> [Reference] {
+        func reference(_ code: String) -> Reference {
+            Reference(id: code, name: lexicon.entry(id: code, label: .place)?.name ?? code)
+        }
+        func isCountry(_ r: Reference) -> Bool { r.id.count == 3 && r.id == r.id.uppercased() }
+        var codes: [String] = []
+        for p in participants { if let c = p.country, !codes.contains(c) { codes.append(c) } }
+        if codes.count >= 2 { return codes.map(reference) }
+        if let meeting = mentions.first(where: { $0.label == .meeting }) {
+            var inName: [Reference] = []
+            for m in mentions where m.label == .place && meeting.span.contains(m.span) {
+                for r in m.references where isCountry(r) && !inName.contains(r) { inName.append(r) }
+            }
+            if inName.count >= 2 { return inName }
+        }
+        var counts: [String: (Int, Reference, Int)] = [:]
+        for (n, m) in mentions.enumerated() where m.label == .place {
+            for r in m.references where isCountry(r) { counts[r.id] = ((counts[r.id]?.0 ?? 0) + 1, r, counts[r.id]?.2 ?? n) }
+        }
+        let top = counts.values.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.2 < $1.2 }.prefix(2).map(\.1)
+        return codes.count == 1 && top.count >= 1 ? (codes.map(reference) + top.filter { $0.id != codes[0] }).prefix(2).map { $0 } : top
+    }
+
+    /// The issuing government: an office of a country named in the header ("Office of the
+    /// Spokesperson" of the U.S. Department of State, "Ministry of Foreign Affairs of Japan").
+    func government(before headerEnd: Int) -> String? {
+        for m in mentions where m.label == .organization && m.span.end <= headerEnd {
+            for r in m.references {
+                if let entry = lexicon.entry(id: r.id, label: .organization), let country = entry.country,
+                   entry.roles.contains(where: { ["ministry", "agency", "office"].contains($0) }) {
+                    return country
+                }
+            }
+        }
+        return nil
+    }
+}
