@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // The few ICU calls readout needs, behind a plain-C API: ICU's headers and its
@@ -27,7 +28,7 @@ let package = Package(
         ),
         .target(
             name: "ReadoutKit",
-            dependencies: ["CICU"],
+            dependencies: ["CICU", .product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedLexiconsPlugin"]
         ),
         .executableTarget(

@@ -15,6 +15,10 @@ struct Annotate: ParsableCommand {
 
             A file that cannot be read or is not UTF-8 is reported and skipped; the rest is \
             done and the exit status is 1. Every file is written atomically.
+
+            Each collection folder also gets the summary report: report.html (charts, \
+            statistics, meeting cards, entity index, every figure linked to its sentences), \
+            report.md, and stances.csv, entities.csv, meetings.csv for pandas or R.
             """
     )
 
@@ -29,6 +33,9 @@ struct Annotate: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Documents annotated in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .customLong("no-report"), help: "Do not write the summary report (report.html, report.md, *.csv).")
+    var noReport = false
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one file or folder, or - for standard input") }
@@ -53,7 +60,8 @@ struct Annotate: ParsableCommand {
         }
         let (files, inputFailures) = collectInputs(inputs)
         for failure in inputFailures { warn("readout: \(failure)") }
-        let annotator = BatchAnnotator(pipeline: pipeline, outputDirectory: output.map { URL(fileURLWithPath: $0) }, jobs: jobs)
+        let annotator = BatchAnnotator(pipeline: pipeline, outputDirectory: output.map { URL(fileURLWithPath: $0) }, jobs: jobs,
+                                       writesReport: !noReport)
         let start = Date()
         let line = ProgressLine(enabled: isatty(STDERR_FILENO) == 1 && files.count > 1, start: start)
         let result = annotator.run(files) { line.update($0) }

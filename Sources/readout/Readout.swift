@@ -15,9 +15,11 @@ struct Readout: ParsableCommand {
             Typical use:
               readout annotate readouts/ -o annotated/     # a brat collection in annotated/
               readout check annotated/                     # verify every span against its text
+              readout report annotated/                    # rebuild report.html, report.md, CSVs
+              readout stats annotated/ --by holder,category --where target=PRK
               readout evaluate gold/ annotated/            # precision, recall, F1 per label
             """,
-        subcommands: [Annotate.self, Check.self, Evaluate.self, Segment.self]
+        subcommands: [Annotate.self, Report.self, Stats.self, Check.self, Evaluate.self, Segment.self]
     )
 }
 

@@ -106,7 +106,7 @@ func files(under folder: URL, ext: String) -> [String] {
                 #expect(committed == fresh, "Annotations/\(file) is stale: run `swift run readout annotate Annotations`")
             }
         }
-        for conf in ["annotation.conf", "visual.conf"] {
+        for conf in ["annotation.conf", "visual.conf", "report.html", "report.md", "stances.csv", "entities.csv", "meetings.csv"] {
             #expect(try Data(contentsOf: shipped.appending(path: conf)) == Data(contentsOf: out.appending(path: conf)))
         }
     }
@@ -175,7 +175,8 @@ func files(under folder: URL, ext: String) -> [String] {
         // One megabyte on a single line.
         let line = String(repeating: "Minister Kamikawa met Foreign Minister Wang Yi in Tokyo 🇯🇵 and 北京; ", count: 14_000)
         try line.write(to: folder.appending(path: "long-line.txt"), atomically: true, encoding: .utf8)
-        let run = try readout(["annotate", folder.path, "-o", out.path])
+        // The report is tested elsewhere; here only offsets matter (and a debug build is slow).
+        let run = try readout(["annotate", folder.path, "-o", out.path, "--no-report"])
         #expect(run.status == 0, "\(run.stderr)")
         let check = try readout(["check", out.path])
         #expect(check.status == 0, "\(check.stdout)")
@@ -336,5 +337,125 @@ func files(under folder: URL, ext: String) -> [String] {
         let broken = try readout(["annotate", "-", "--lexicons", folder.path], stdin: Data(text.utf8))
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("cues-mine.tsv:2:6: unknown category 'Sulk'"))
+    }
+}
+
+/// Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF).
+func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var chars = Array(text.unicodeScalars)[...]
+    while let c = chars.popFirst() {
+        if quoted {
+            if c == "\"" {
+                if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
+            } else { field.unicodeScalars.append(c) }
+        } else if c == "\"" {
+            quoted = true
+        } else if c == "," {
+            row.append(field); field = ""
+        } else if c == "\r" {
+            continue
+        } else if c == "\n" {
+            row.append(field); rows.append(row); row = []; field = ""
+        } else {
+            field.unicodeScalars.append(c)
+        }
+    }
+    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    return rows
+}
+
+@Suite(.serialized) struct ReportTests {
+    /// Counts of the .ann files of a folder: stance events by category, entity mentions.
+    func annCounts(_ folder: URL) throws -> (events: [String: Int], mentions: Int, documents: Int) {
+        var events: [String: Int] = [:]
+        var mentions = 0
+        let anns = files(under: folder, ext: "ann")
+        for name in anns {
+            for line in try String(contentsOf: folder.appending(path: name), encoding: .utf8).split(separator: "\n") {
+                let fields = line.split(separator: "\t")
+                if line.hasPrefix("E") { events[String(fields[1].split(separator: ":")[0]), default: 0] += 1 }
+                if line.hasPrefix("T"), let label = fields[1].split(separator: " ").first,
+                   ["Person", "Place", "Organization", "Title", "Meeting", "Date", "Actor"].contains(String(label)) { mentions += 1 }
+            }
+        }
+        return (events, mentions, anns.count)
+    }
+
+    @Test func everyCountEqualsTheAnnotationFiles() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = Paths.fixtures.appending(path: "basic/input")
+        #expect(try readout(["annotate", input.path, "-o", out.path]).status == 0)
+        let counts = try annCounts(out)
+        let stances = parseCSV(try String(contentsOf: out.appending(path: "stances.csv"), encoding: .utf8))
+        #expect(stances.first?.first == "document")
+        #expect(stances.count - 1 == counts.events.values.reduce(0, +))
+        let categoryColumn = try #require(stances[0].firstIndex(of: "category"))
+        let csvByCategory = Dictionary(grouping: stances.dropFirst(), by: { $0[categoryColumn] }).mapValues(\.count)
+        #expect(csvByCategory == counts.events)
+        #expect(stances.dropFirst().allSatisfy { $0.count == stances[0].count })
+        let entities = parseCSV(try String(contentsOf: out.appending(path: "entities.csv"), encoding: .utf8))
+        #expect(entities.count - 1 == counts.mentions)
+        let meetings = parseCSV(try String(contentsOf: out.appending(path: "meetings.csv"), encoding: .utf8))
+        #expect(meetings.count - 1 == counts.documents)
+        let dates = meetings.dropFirst().map { $0[3] }
+        #expect(dates == ["2023-09-14", "2024-02-21"])
+        // The Markdown and HTML tables say the same.
+        let markdown = try String(contentsOf: out.appending(path: "report.md"), encoding: .utf8)
+        for (category, n) in counts.events {
+            #expect(markdown.contains("| \(category) | "), "\(category)")
+            #expect(markdown.split(separator: "\n").contains { $0.hasPrefix("| \(category) |") && $0.hasSuffix("| \(n) |") })
+        }
+        let html = try String(contentsOf: out.appending(path: "report.html"), encoding: .utf8)
+        #expect(html.contains("\(counts.events.values.reduce(0, +)) stances"))
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains(out.path))
+    }
+
+    @Test func reportRebuildsFromTheFilesAndFollowsEdits() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let input = Paths.fixtures.appending(path: "basic/input")
+        #expect(try readout(["annotate", input.path, "-o", out.path]).status == 0)
+        let before = try Data(contentsOf: out.appending(path: "stances.csv"))
+        let html = try Data(contentsOf: out.appending(path: "report.html"))
+        // Rebuilt from the files alone: the same bytes.
+        let run = try readout(["report", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Data(contentsOf: out.appending(path: "stances.csv")) == before)
+        #expect(try Data(contentsOf: out.appending(path: "report.html")) == html)
+        // A review removes a stance (its E line): the report follows.
+        let ann = out.appending(path: "2023-09-14-canada-korea-call.ann")
+        let lines = try String(contentsOf: ann, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.filter { !($0.hasPrefix("E") && $0.contains("Condemn:")) && !$0.hasPrefix("A") }
+        try kept.joined(separator: "\n").write(to: ann, atomically: true, encoding: .utf8)
+        #expect(try readout(["report", out.path]).status == 0)
+        let after = parseCSV(try String(contentsOf: out.appending(path: "stances.csv"), encoding: .utf8))
+        #expect(after.count == parseCSV(String(decoding: before, as: UTF8.self)).count - 1)
+        #expect(!after.contains { $0.contains("Condemn") })
+    }
+
+    @Test func statsGroupsFiltersAndFormats() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try readout(["annotate", Paths.fixtures.appending(path: "basic/input").path, "-o", out.path]).status == 0)
+        let table = try readout(["stats", out.path, "--by", "holder,category"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("holder"))
+        let csv = try readout(["stats", out.path, "--by", "category", "--where", "holder-country=CAN", "--format", "csv"])
+        let rows = parseCSV(csv.stdout)
+        #expect(rows.first == ["category", "count"])
+        #expect(Set(rows.dropFirst().map { $0[0] }).isSubset(of: ["Condemn", "Support", "Agree"]))
+        let json = try readout(["stats", out.path, "--by", "month", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "json"])
+        let groups = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(groups.map { $0["month"] as? String } == ["2024-02"])
+        let bad = try readout(["stats", out.path, "--by", "colour"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("unknown dimension 'colour'"))
     }
 }

@@ -8,10 +8,14 @@ public final class BatchAnnotator: Sendable {
     public let outputDirectory: URL?
     public let jobs: Int
 
-    public init(pipeline: Pipeline, outputDirectory: URL?, jobs: Int) {
+    /// Whether each collection folder gets its summary report (see ``ReportWriter``).
+    public let writesReport: Bool
+
+    public init(pipeline: Pipeline, outputDirectory: URL?, jobs: Int, writesReport: Bool = true) {
         self.pipeline = pipeline
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
+        self.writesReport = writesReport
     }
 
     public struct Progress: Sendable {
@@ -26,6 +30,9 @@ public final class BatchAnnotator: Sendable {
         public var bytes = 0
         public var mentions = 0
         public var failures: [Failure] = []
+        /// Documents summarized in reports.
+        public var reports = 0
+        var summaries: [(InputFile, ReportDocument)] = []
     }
 
     /// Annotates the files; `progress` is called (from worker threads) after each file.
@@ -65,16 +72,28 @@ public final class BatchAnnotator: Sendable {
             while let index = state.next(), index < queue.count {
                 let file = queue[index]
                 let outcome = annotate(file)
-                let snapshot = state.record(outcome, bytes: outcome.bytes)
+                let snapshot = state.record(outcome, bytes: outcome.bytes, file: file)
                 progress?(snapshot)
             }
         }
-        AtomicFile.flushAll()
         let finished = state.result()
+        if writesReport {
+            var byCollection: [URL: [ReportDocument]] = [:]
+            for (file, report) in finished.summaries { byCollection[outputDirectory ?? file.root, default: []].append(report) }
+            for (folder, documents) in byCollection.sorted(by: { $0.key.path < $1.key.path }) {
+                do {
+                    try ReportWriter(documents: documents).write(to: folder)
+                } catch {
+                    result.failures.append(Failure(path: folder.path, reason: "report: \(error)"))
+                }
+            }
+        }
+        AtomicFile.flushAll()
         result.documents = finished.documents
         result.bytes = finished.bytes
         result.mentions = finished.mentions
         result.failures += finished.failures
+        result.reports = finished.summaries.count
         result.failures.sort { $0.path < $1.path }
         return result
     }
@@ -94,6 +113,7 @@ public final class BatchAnnotator: Sendable {
         var bytes = 0
         var mentions = 0
         var failure: Failure?
+        var report: ReportDocument?
     }
 
     private func annotate(_ file: InputFile) -> Outcome {
@@ -126,7 +146,9 @@ public final class BatchAnnotator: Sendable {
         } catch {
             return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(error)"))
         }
-        return Outcome(bytes: bytes.count, mentions: annotated.mentions.count)
+        let path = String(file.relativePath.hasSuffix(".txt") ? file.relativePath.dropLast(4) : Substring(file.relativePath))
+        return Outcome(bytes: bytes.count, mentions: annotated.mentions.count,
+                       report: writesReport ? ReportDocument(path: path, annotated: annotated) : nil)
     }
 
     static func reason(_ error: Error) -> String {
@@ -147,6 +169,7 @@ private final class SharedState: @unchecked Sendable {
     private var progress: BatchAnnotator.Progress
     private var mentions = 0
     private var failures: [Failure] = []
+    private var reports: [(InputFile, ReportDocument)] = []
 
     init(total: Int) { progress = .init(done: 0, total: total, bytes: 0, failed: 0) }
 
@@ -156,8 +179,9 @@ private final class SharedState: @unchecked Sendable {
         return nextIndex
     }
 
-    func record(_ outcome: BatchAnnotator.Outcome, bytes: Int) -> BatchAnnotator.Progress {
+    func record(_ outcome: BatchAnnotator.Outcome, bytes: Int, file: InputFile) -> BatchAnnotator.Progress {
         lock.lock(); defer { lock.unlock() }
+        if let report = outcome.report { reports.append((file, report)) }
         progress.done += 1
         progress.bytes += bytes
         mentions += outcome.mentions
@@ -170,6 +194,8 @@ private final class SharedState: @unchecked Sendable {
 
     func result() -> BatchAnnotator.Result {
         lock.lock(); defer { lock.unlock() }
-        return .init(documents: progress.done - progress.failed, bytes: progress.bytes, mentions: mentions, failures: failures)
+        var result = BatchAnnotator.Result(documents: progress.done - progress.failed, bytes: progress.bytes, mentions: mentions, failures: failures)
+        result.summaries = reports
+        return result
     }
 }

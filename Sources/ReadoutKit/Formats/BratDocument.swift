@@ -18,6 +18,8 @@ public struct BratDocument: Sendable {
         public var target: String
         public var database: String
         public var key: String
+        /// The text after the reference (brat's free-form name), if any.
+        public var name: String?
         public var line: Int
     }
 
@@ -88,7 +90,8 @@ public struct BratDocument: Sendable {
                     throw fail("an N line needs 'Reference TARGET DB:KEY'")
                 }
                 normalizations.append(Normalization(id: id, target: head[1], database: String(head[2][..<colon]),
-                                                    key: String(head[2][head[2].index(after: colon)...]), line: lineNumber))
+                                                    key: String(head[2][head[2].index(after: colon)...]),
+                                                    name: fields.count > 2 ? fields[2] : nil, line: lineNumber))
             case "E":
                 guard fields.count >= 2 else { throw fail("an E line needs 2 TAB-separated fields") }
                 let parts = fields[1].split(separator: " ").map(String.init)

@@ -85,7 +85,12 @@ struct MeetingExtractor {
 
     /// The header line that names the meeting, else the first header line that is not a date.
     func title(before headerEnd: Int) -> String? {
-        let header = String(decoding: view.document.bytes[0..<headerEnd], as: UTF8.self)
+        guard let line = titleLine(before: headerEnd) else { return nil }
+        return line.count > 200 ? String(line.prefix(199)) + "…" : line
+    }
+
+    func titleLine(before headerEnd: Int) -> String? {
+        let header = String(decoding: view.document.bytes[0..<min(headerEnd, 20_000)], as: UTF8.self)
         let lines = header.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.count >= 8 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import ReadoutKit
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rebuild the summary report of an annotated collection from its files.",
+        discussion: """
+            Reads every NAME.ann with its NAME.txt under DIR (brat is the truth, so a review's \\
+            edits show up), recomputes sentences and meeting metadata, and writes report.html, \\
+            report.md, stances.csv, entities.csv and meetings.csv into DIR (or -o DIR). The same \\
+            annotations always give the same bytes.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The annotated collection.", valueName: "DIR"))
+    var folder: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the report (default: DIR).", valueName: "DIR"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of extra lexicons, as for annotate.", valueName: "DIR"))
+    var lexicons: [String] = []
+
+    func run() throws {
+        let documents = try readCollection(folder, lexicons: lexicons)
+        let target = URL(fileURLWithPath: output ?? folder)
+        try ReportWriter(documents: documents).write(to: target)
+        warn("readout: report of \(documents.count) readout\(documents.count == 1 ? "" : "s") written to \(target.path)/report.html")
+    }
+}
+
+/// The report summaries of a collection's documents; failures are reported, and a collection
+/// without any readable document is an error.
+func readCollection(_ folder: String, lexicons: [String]) throws -> [ReportDocument] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        warn("readout: \(folder): not a folder")
+        throw ExitCode(2)
+    }
+    let pipeline = try loadPipeline(lexicons: lexicons)
+    let (documents, failures) = CollectionReader(pipeline: pipeline).read(folder: URL(fileURLWithPath: folder))
+    for failure in failures { warn("readout: \(failure)") }
+    if documents.isEmpty {
+        warn("readout: \(folder): no annotated readouts (NAME.ann beside NAME.txt)")
+        throw ExitCode(1)
+    }
+    return documents.map { ReportDocument(path: $0.path, annotated: $0.annotated) }
+}
