@@ -66,7 +66,7 @@ struct MeetingExtractor {
         let withPeople = Set(mentions.filter { $0.label == .person }.compactMap { sentenceIndex(of: $0.span) })
         for (n, sentence) in view.sentences.enumerated() {
             let words = sentence.filter { view.isWord($0) }.count
-            guard words >= 8, [".", "!", "?", ":"].contains(view[sentence.upperBound - 1]) else { continue }
+            guard words >= 8, [".", "!", "?"].contains(view[sentence.upperBound - 1]) else { continue }
             let hasVerb = sentence.contains { Self.meetingWords.contains(view[$0].lowercased()) }
             if withPeople.contains(n) || hasVerb { return sentence }
         }
@@ -125,14 +125,22 @@ struct MeetingExtractor {
         let headerDates = dates.filter { $0.span.end <= headerEnd }.compactMap { CalendarDate.parse(view.document.text(of: $0.span)) }
         let headerDate = headerDates.first { $0.year != nil && $0.day != nil }
         let fileDate = Self.fileNameDate(fileName)
-        if let opening {
-            let first = view.tokens[opening.lowerBound].span.start, last = view.tokens[opening.upperBound - 1].span.end
-            let candidates = dates.filter { $0.span.start >= first && $0.span.end <= last && !insideParentheses($0.span, opening) }
+        // The opening sentence, or else the first of the next four that dates a meeting
+        // ("... met ... at Bangkok on 04 November 2019").
+        var sentences: [Range<Int>] = []
+        if let opening, let n = view.sentences.firstIndex(of: opening) {
+            sentences = [opening] + view.sentences[(n + 1)..<min(view.sentences.count, n + 5)].filter { s in
+                s.contains { Self.mainVerbs.contains(view[$0]) }
+            }
+        }
+        for sentence in sentences {
+            let first = view.tokens[sentence.lowerBound].span.start, last = view.tokens[sentence.upperBound - 1].span.end
+            let candidates = dates.filter { $0.span.start >= first && $0.span.end <= last && !insideParentheses($0.span, sentence) }
                 .compactMap { m in CalendarDate.parse(view.document.text(of: m.span)).flatMap { $0.day == nil ? nil : (m.span, $0) } }
             // The date nearest the main meeting verb ("attended a dinner ..., and on November 22
             // the two ministers held ...").
-            let verb = Self.mainVerbs.lazy.compactMap { v in opening.first { view[$0] == v } }.first
-                ?? opening.first { Self.meetingWords.contains(view[$0].lowercased()) && view.isLowercaseWord($0) }
+            let verb = Self.mainVerbs.lazy.compactMap { v in sentence.first { view[$0] == v } }.first
+                ?? sentence.first { Self.meetingWords.contains(view[$0].lowercased()) && view.isLowercaseWord($0) }
             let verbStart = verb.map { view.tokens[$0].span.start }
             let chosen = candidates.min { a, b in
                 guard let v = verbStart else { return a.0.start < b.0.start }

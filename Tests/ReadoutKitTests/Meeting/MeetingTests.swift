@@ -1,0 +1,97 @@
+import Testing
+@testable import ReadoutKit
+
+@Suite struct MeetingTests {
+    func meeting(_ text: String, file: String = "readout.txt") -> Meeting {
+        sharedPipeline.annotate(Document(name: file, text: text)).meeting
+    }
+
+    let mofaStyle = """
+        Japan-Brazil Relations
+
+        Japan-Brazil Foreign Ministers’ Meeting
+
+        March 4, 2024
+
+        On March 3, commencing at 9:15 a.m. for approximately an hour and 10 minutes, Ms. Kamikawa Yoko, Minister for Foreign Affairs of Japan, held a meeting with H.E. Mr. Mauro Vieira, Minister of Foreign Affairs of Brazil, in Rio de Janeiro. The overview is as follows.
+        """
+
+    @Test func everythingFromAMinistryStyleReadout() {
+        let m = meeting(mofaStyle)
+        #expect(m.title == "Japan-Brazil Foreign Ministers’ Meeting")
+        // The opening sentence's date, completed by the header's year (the header is the publication date).
+        #expect(m.date == "2024-03-03")
+        #expect(m.dateSource == .textWithHeaderYear)
+        #expect(m.kind == "meeting")
+        #expect(m.startTime == "09:15")
+        #expect(m.durationMinutes == 70)
+        #expect(m.place?.name == "Rio de Janeiro")
+        #expect(m.participants.map(\.id) == ["kamikawa-yoko", "mauro-vieira"])
+        #expect(m.participants.map(\.country) == ["JPN", "BRA"])
+        #expect(m.participants.first?.title == "Minister for Foreign Affairs of Japan")
+        #expect(m.countries.map(\.id) == ["JPN", "BRA"])
+    }
+
+    @Test func aFullDateInTheTextWins() {
+        let m = meeting("Readout\n\nOn Tuesday, August 22, 2017, Foreign Minister Ekene Adaeze had a telephone conversation with Foreign Minister Mauro Vieira for 15 minutes.", file: "2019-01-01-x.txt")
+        #expect(m.date == "2017-08-22")
+        #expect(m.dateSource == .text)
+        #expect(m.kind == "telephone talk")
+        #expect(m.durationMinutes == 15)
+    }
+
+    @Test func theNearestDateToTheMeetingVerb() {
+        let m = meeting("Relations\n\nNovember 23, 2015\nOn November 21, Foreign Minister Ekene Adaeze attended a dinner, and on November 22 the two foreign ministers held a meeting with Foreign Minister Mauro Vieira in Sydney.")
+        #expect(m.date == "2015-11-22")
+    }
+
+    @Test func datesInParenthesesAreOtherTimeZones() {
+        let m = meeting("Relations\n\nMay 21, 2012\nOn Sunday, May 20, commencing at 4:05 pm local time (6:05 a.m. on Monday, May 21, Japan time), Foreign Minister Ekene Adaeze held a meeting with Foreign Minister Mauro Vieira.")
+        #expect(m.date == "2012-05-20")
+        #expect(m.startTime == "16:05")
+    }
+
+    @Test func noDateInTheTextFallsBackToTheFileNameOrStaysUnknown() {
+        let text = "Secretary Ekene Adaeze spoke today with Foreign Minister Mauro Vieira about the summit and trade."
+        let fromName = meeting(text, file: "034-2022-05-23-call.txt")
+        #expect(fromName.date == "2022-05-23")
+        #expect(fromName.dateSource == .fileName)
+        let unknown = meeting(text, file: "call.txt")
+        #expect(unknown.date == nil)
+        #expect(unknown.dateSource == .unknown)
+        // Month and day without any year source: unknown, not guessed.
+        let noYear = meeting("On March 3, Foreign Minister Ekene Adaeze held a meeting with Foreign Minister Mauro Vieira in Lagos.", file: "x.txt")
+        #expect(noYear.date == nil)
+    }
+
+    @Test func kinds() {
+        #expect(MeetingExtractor.kind(of: " courtesy call on the prime minister ") == "courtesy call")
+        #expect(MeetingExtractor.kind(of: " japan-china foreign ministers’ telephone talk ") == "telephone talk")
+        #expect(MeetingExtractor.kind(of: " held a video conference with ") == "video conference")
+        #expect(MeetingExtractor.kind(of: " japan-rok summit meeting ") == "summit")
+        #expect(MeetingExtractor.kind(of: " foreign ministers’ working lunch ") == "working meal")
+        #expect(MeetingExtractor.kind(of: " annual report ") == nil)
+    }
+
+    @Test func durations() {
+        #expect(MeetingExtractor.duration(in: "for approximately 85 minutes") == 85)
+        #expect(MeetingExtractor.duration(in: "for about an hour and 40 minutes") == 100)
+        #expect(MeetingExtractor.duration(in: "for approximately half an hour") == 30)
+        #expect(MeetingExtractor.duration(in: "lasted approximately three hours including lunch") == 180)
+        #expect(MeetingExtractor.duration(in: "for the first time") == nil)
+    }
+
+    @Test func calendarDatesAndClockTimes() {
+        #expect(CalendarDate.parse("November 26, 2023")?.iso == "2023-11-26")
+        #expect(CalendarDate.parse("04 November 2019")?.iso == "2019-11-04")
+        #expect(CalendarDate.parse("22 to 23 November 2019")?.iso == "2019-11-22")
+        #expect(CalendarDate.parse("2015-03-21")?.iso == "2015-03-21")
+        #expect(CalendarDate.parse("Feb. 15") == CalendarDate(year: nil, month: 2, day: 15))
+        #expect(CalendarDate.parse("Friday, September 9")?.day == 9)
+        #expect(clockTime("09:00 a.m.") == "09:00")
+        #expect(clockTime("6:50pm") == "18:50")
+        #expect(clockTime("11 p.m.") == "23:00")
+        #expect(clockTime("12:30 a.m.") == "00:30")
+        #expect(clockTime("2019") == nil)
+    }
+}
