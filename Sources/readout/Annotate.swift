@@ -13,8 +13,10 @@ struct Annotate: ParsableCommand {
 
             `-` reads one document from standard input and writes its JSON to standard output.
 
-            A file that cannot be read or is not UTF-8 is reported and skipped; the rest is \
-            done and the exit status is 1. Every file is written atomically.
+            A file that cannot be read, is not UTF-8 or is larger than --max-size is reported \
+            and skipped; the rest is done and the exit status is 1. Every file is written \
+            atomically, so a killed run leaves no partial file; Ctrl-C finishes the documents \
+            under way and stops (exit status 130).
 
             Each collection folder also gets the summary report: report.html (charts, \
             statistics, meeting cards, entity index, every figure linked to its sentences), \
@@ -37,9 +39,13 @@ struct Annotate: ParsableCommand {
     @Flag(name: .customLong("no-report"), help: "Do not write the summary report (report.html, report.md, *.csv).")
     var noReport = false
 
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Refuse files larger than this many megabytes.", valueName: "MB"))
+    var maxSize: Double = Double(BatchAnnotator.defaultMaximumBytes) / 1_000_000
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one file or folder, or - for standard input") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard maxSize > 0 else { throw ValidationError("--max-size must be positive") }
         if inputs.contains("-"), inputs.count > 1 {
             throw ValidationError("- (standard input) cannot be combined with other inputs")
         }
@@ -61,12 +67,22 @@ struct Annotate: ParsableCommand {
         let (files, inputFailures) = collectInputs(inputs)
         for failure in inputFailures { warn("readout: \(failure)") }
         let annotator = BatchAnnotator(pipeline: pipeline, outputDirectory: output.map { URL(fileURLWithPath: $0) }, jobs: jobs,
-                                       writesReport: !noReport)
+                                       writesReport: !noReport, maximumBytes: Int(maxSize * 1_000_000))
+        // Ctrl-C: finish the documents under way, then stop and say what was done.
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { [annotator] in annotator.cancellation.cancel() }
+        interrupt.resume()
         let start = Date()
         let line = ProgressLine(enabled: isatty(STDERR_FILENO) == 1 && files.count > 1, start: start)
         let result = annotator.run(files) { line.update($0) }
         line.finish()
+        interrupt.cancel()
         for failure in result.failures { warn("readout: \(failure)") }
+        if result.interrupted {
+            warn("readout: interrupted: \(result.documents) of \(files.count) documents annotated (no report written); run the same command again to finish")
+            throw ExitCode(130)
+        }
         let failed = result.failures.count + inputFailures.count
         let seconds = Date().timeIntervalSince(start)
         warn("readout: annotated \(result.documents) document\(result.documents == 1 ? "" : "s") "

@@ -10,12 +10,26 @@ public final class BatchAnnotator: Sendable {
 
     /// Whether each collection folder gets its summary report (see ``ReportWriter``).
     public let writesReport: Bool
+    /// Files larger than this are refused (like spaCy's `max_length`): a text that large is
+    /// almost always a mistake, and it would hold the memory of every worker.
+    public let maximumBytes: Int
+    /// Writes one output file; replaceable to test what a failing disk does.
+    public typealias Writer = @Sendable (Data, URL) throws -> Void
+    let writer: Writer
+    /// Set from a signal handler: finish the documents under way, start no more.
+    public let cancellation = Cancellation()
 
-    public init(pipeline: Pipeline, outputDirectory: URL?, jobs: Int, writesReport: Bool = true) {
+    public static let defaultMaximumBytes = 50_000_000
+
+    public init(pipeline: Pipeline, outputDirectory: URL?, jobs: Int, writesReport: Bool = true,
+                maximumBytes: Int = BatchAnnotator.defaultMaximumBytes,
+                writer: @escaping Writer = { data, url in try AtomicFile.write(data, to: url, durable: false) }) {
         self.pipeline = pipeline
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
         self.writesReport = writesReport
+        self.maximumBytes = maximumBytes
+        self.writer = writer
     }
 
     public struct Progress: Sendable {
@@ -26,6 +40,8 @@ public final class BatchAnnotator: Sendable {
     }
 
     public struct Result: Sendable {
+        /// True when the run was interrupted before every file was taken.
+        public var interrupted = false
         public var documents = 0
         public var bytes = 0
         public var mentions = 0
@@ -67,9 +83,10 @@ public final class BatchAnnotator: Sendable {
                 runnable.append(file)
             }
         }
+        AtomicFile.removeStaleTemporaries(in: Set(runnable.map { outputBase(for: $0).deletingLastPathComponent() }))
         let queue = runnable
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, queue.count))) { _ in
-            while let index = state.next(), index < queue.count {
+            while !cancellation.isCancelled, let index = state.next(), index < queue.count {
                 let file = queue[index]
                 let outcome = annotate(file)
                 let snapshot = state.record(outcome, bytes: outcome.bytes, file: file)
@@ -77,7 +94,8 @@ public final class BatchAnnotator: Sendable {
             }
         }
         let finished = state.result()
-        if writesReport {
+        result.interrupted = cancellation.isCancelled && finished.documents + finished.failures.count < queue.count
+        if writesReport && !result.interrupted {
             var byCollection: [URL: [ReportDocument]] = [:]
             for (file, report) in finished.summaries { byCollection[outputDirectory ?? file.root, default: []].append(report) }
             for (folder, documents) in byCollection.sorted(by: { $0.key.path < $1.key.path }) {
@@ -119,6 +137,12 @@ public final class BatchAnnotator: Sendable {
     private func annotate(_ file: InputFile) -> Outcome {
         let data: Data
         do {
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
+            if let size, size > maximumBytes {
+                return Outcome(failure: Failure(path: file.url.path, reason: String(
+                    format: "too large: %.1f MB (the limit is %.1f MB; raise it with --max-size)",
+                    Double(size) / 1_000_000, Double(maximumBytes) / 1_000_000)))
+            }
             data = try Data(contentsOf: file.url)
         } catch {
             return Outcome(failure: Failure(path: file.url.path, reason: "cannot read: \(Self.reason(error))"))
@@ -137,12 +161,12 @@ public final class BatchAnnotator: Sendable {
             if outputDirectory != nil {
                 let copy = base.appendingPathExtension("txt")
                 if copy.standardizedFileURL.path != file.url.path {
-                    try AtomicFile.write(data, to: copy, durable: false)
+                    try writer(data, copy)
                 }
             }
-            try AtomicFile.write(try DocumentJSON(annotated).encoded(), to: base.appendingPathExtension("json"), durable: false)
+            try writer(try DocumentJSON(annotated).encoded(), base.appendingPathExtension("json"))
             // The .ann last: its presence means the document is complete.
-            try AtomicFile.write(BratWriter.ann(annotated), to: base.appendingPathExtension("ann"), durable: false)
+            try writer(Data(BratWriter.ann(annotated).utf8), base.appendingPathExtension("ann"))
         } catch {
             return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(error)"))
         }
@@ -197,5 +221,22 @@ private final class SharedState: @unchecked Sendable {
         var result = BatchAnnotator.Result(documents: progress.done - progress.failed, bytes: progress.bytes, mentions: mentions, failures: failures)
         result.summaries = reports
         return result
+    }
+}
+
+/// A flag that a signal handler sets and workers read.
+public final class Cancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    public init() {}
+
+    public func cancel() {
+        lock.lock(); cancelled = true; lock.unlock()
+    }
+
+    public var isCancelled: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return cancelled
     }
 }

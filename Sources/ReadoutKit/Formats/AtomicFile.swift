@@ -51,6 +51,23 @@ public enum AtomicFile {
 
     /// Flushes every written file to disk.
     public static func flushAll() { sync() }
+
+    /// Whether a file name is one of this writer's temporary files (`.NAME.PID.RANDOM.tmp`).
+    static func isTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        let parts = name.dropLast(4).split(separator: ".")
+        return parts.count >= 3 && parts.suffix(2).allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+
+    /// Removes temporary files that a killed run left behind in these folders.
+    public static func removeStaleTemporaries(in folders: Set<URL>) {
+        for folder in folders {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names where isTemporary(name) {
+                try? FileManager.default.removeItem(at: folder.appending(path: name))
+            }
+        }
+    }
 }
 
 private func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {

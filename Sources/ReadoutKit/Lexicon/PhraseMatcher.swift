@@ -57,6 +57,9 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
+    /// How many trie nodes the forms take (the root included).
+    public var nodes: Int { Int(nodeCount) }
+
     /// The interned id of a token text, or -1 when no form contains it.
     public func keyID(_ token: String) -> Int32 { vocabulary[Self.key(token)] ?? -1 }
 

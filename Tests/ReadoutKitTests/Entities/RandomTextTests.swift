@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReadoutKit
 
@@ -27,9 +28,14 @@ import Testing
         }
     }
 
+    /// Iterations: 2,000 in `swift test`; `READOUT_FUZZ_ITERATIONS` asks for more
+    /// (`scripts/fuzz.sh` runs long campaigns on a release build).
+    static let iterations = ProcessInfo.processInfo.environment["READOUT_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 2000
+    static let seed = ProcessInfo.processInfo.environment["READOUT_FUZZ_SEED"].flatMap(UInt64.init) ?? 42
+
     @Test func invariantsHoldOnRandomTexts() {
-        var g = Generator(state: 42)
-        for _ in 0..<2000 {
+        var g = Generator(state: Self.seed)
+        for _ in 0..<Self.iterations {
             let count = 1 + g.next(80)
             var text = ""
             for _ in 0..<count {
@@ -37,6 +43,45 @@ import Testing
                 text += [" ", " ", " ", "", "\n"][g.next(5)]
             }
             check(text)
+        }
+    }
+
+    /// Random Unicode: any scalar (controls, combining marks, astral, bidi, private use).
+    @Test func invariantsHoldOnRandomUnicode() {
+        var g = Generator(state: Self.seed &+ 1)
+        let ranges: [ClosedRange<UInt32>] = [0x0...0x7F, 0x80...0x24F, 0x300...0x36F, 0x590...0x6FF, 0x2000...0x206F,
+                                             0x3000...0x30FF, 0x4E00...0x4E80, 0x1F300...0x1FAFF, 0xE000...0xE0FF, 0x10000...0x10FFFF]
+        for _ in 0..<(Self.iterations / 4) {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<(1 + g.next(120)) {
+                let r = ranges[g.next(ranges.count)]
+                let value = r.lowerBound + UInt32(g.next(Int(r.upperBound - r.lowerBound) + 1))
+                if let scalar = Unicode.Scalar(value) { text.append(scalar) }
+                if g.next(4) == 0 { text.append(contentsOf: " Minister Park Jin met the UN in Japan. ".unicodeScalars) }
+            }
+            check(String(text))
+        }
+    }
+
+    /// Mutated readouts: pieces of a readout cut, repeated, swapped and spliced.
+    @Test func invariantsHoldOnMutatedReadouts() {
+        var g = Generator(state: Self.seed &+ 2)
+        let base = Array((opening + "The two Ministers strongly condemned North Korea’s launch on November 21, stressing that it violates UNSC resolutions. She again urged the ROK to act; they shared serious concern about it, and affirmed that they would continue. Minister Park concurred, and looked forward to the Japan-China-ROK Trilateral Summit.\r\n  2. Back to Japan-Republic of Korea Relations").unicodeScalars)
+        for _ in 0..<(Self.iterations / 4) {
+            var scalars = base
+            for _ in 0..<(1 + g.next(6)) {
+                let a = g.next(scalars.count), b = min(scalars.count, a + g.next(40))
+                switch g.next(4) {
+                case 0: scalars.removeSubrange(a..<b)
+                case 1: scalars.insert(contentsOf: scalars[a..<b], at: g.next(scalars.count + 1))
+                case 2: scalars.insert(contentsOf: ["\u{301}", "\n", "(", "’", "\u{1F44B}", "\u{1F3FD}"][g.next(6)].unicodeScalars, at: g.next(scalars.count + 1))
+                default: if b > a { scalars[a..<b].reverse() }
+                }
+                if scalars.isEmpty { scalars = base }
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            check(String(view))
         }
     }
 
