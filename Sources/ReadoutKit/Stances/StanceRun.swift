@@ -295,8 +295,15 @@ struct StanceRun {
             // confirm/affirm/reaffirm + a nominal cue ("reaffirmed their commitment"): the noun is the stance.
             if entry.category == .commit || entry.lemma == "share the view" {
                 var n = cue.upperBound
-                while n < sentence.upperBound, n < cue.upperBound + 4,
-                      Self.determiners.contains(lower[n]) || Self.nounModifiers.contains(lower[n]) || Self.intensifiers.contains(lower[n]) { n += 1 }
+                while n < sentence.upperBound, n < cue.upperBound + 8 {
+                    if Self.determiners.contains(lower[n]) || Self.nounModifiers.contains(lower[n]) || Self.intensifiers.contains(lower[n]) { n += 1; continue }
+                    // A possessor: "reaffirmed the United States’ commitment".
+                    if let m = flatStartingAt[n], let r = tokenRange(of: m.span), r.upperBound < sentence.upperBound, isPossessive(r.upperBound) {
+                        n = r.upperBound + 1
+                        continue
+                    }
+                    break
+                }
                 if n > cue.upperBound, n < sentence.upperBound,
                    cueForms(at: n).contains(where: { $0.cue.partOfSpeech == .noun }) { return nil }
             }
@@ -527,6 +534,11 @@ struct StanceRun {
         if words.count == 1 {
             switch words[0] {
             case "he", "she", "herself", "himself":
+                // A pronoun opening a sentence continues the previous sentence's subject.
+                if start == sentence.lowerBound || start > sentence.lowerBound && lower[start - 1] == "," && start - sentence.lowerBound <= 6,
+                   let person = previousSubjectPerson(before: sentence.lowerBound) {
+                    return make([person], "pronoun")
+                }
                 return make(nearestPerson(before: start).map { [$0] } ?? [], "pronoun")
             case "they", "themselves":
                 if let group = lastGroup, let refs = group.spans.first.flatMap({ actors[$0]?.references }) {
@@ -575,11 +587,22 @@ struct StanceRun {
             let parts = phrase.components(separatedBy: " and the ")
             var refs: [Reference] = []
             for part in parts {
-                guard Self.roleWords.contains(part), let r = personWithRole(part, before: start) else { return nil }
+                guard Self.roleWords.contains(part) || tagger.roles.contains(part), let r = personWithRole(part, before: start) else { return nil }
                 if !refs.contains(r) { refs.append(r) }
             }
             if !refs.isEmpty, view.isCapitalized(start + 1) { return make(refs, "role") }
         }
+        return nil
+    }
+
+    /// The person the previous sentence is about: its subject, when that is one person.
+    mutating func previousSubjectPerson(before i: Int) -> Reference? {
+        guard let index = view.sentences.lastIndex(where: { $0.upperBound <= i }) else { return nil }
+        let previous = view.sentences[index]
+        guard let holder = clauseSubject(sentence: previous, before: previous.upperBound), holder.spans.count == 1,
+              let span = holder.spans.first else { return nil }
+        if let actor = actors[span], actor.references.count == 1 { return actor.references[0] }
+        if let range = tokenRange(of: span), let m = flatEndingAt[range.upperBound], m.label == .person { return m.references.first }
         return nil
     }
 

@@ -13,6 +13,9 @@ public struct StanceTagger: Sendable {
     let lexicon: Lexicon
     /// Every token of a verb form (lower case): to spot a coordinated verb ("... and welcomed").
     let verbForms: Set<String>
+    /// Titles of office from the title lexicon, lower case ("foreign secretary", "prime
+    /// minister"): "The Foreign Secretary" stands for the participant with that title.
+    let roles: Set<String>
 
     public init(lexicon: Lexicon, segmenter: Segmenter) {
         self.lexicon = lexicon
@@ -30,6 +33,8 @@ public struct StanceTagger: Sendable {
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
         self.forms = byFirst
         self.verbForms = verbForms
+        self.roles = Set(lexicon.entries.filter { $0.label == .title && !$0.roles.contains("honorific") }
+            .flatMap { $0.surfaceForms.map { $0.lowercased() } })
     }
 
     /// Stances and the Actor mentions (pronouns, group expressions) that hold them.

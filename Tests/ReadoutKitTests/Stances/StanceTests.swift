@@ -143,6 +143,24 @@ func stances(_ text: String) -> [Found] {
         #expect(Set(found[1].ids) == ["kamikawa-yoko", "park-jin"])
     }
 
+    @Test func aRoleStandsForTheParticipantWithThatTitle() {
+        let found = stances("The Foreign Secretary Ekene Adaeze met Chinese Foreign Minister Wang Yi in Beijing today. The Foreign Secretary expressed his hope that dialogue would continue.")
+        #expect(found.first?.holders == ["The Foreign Secretary"])
+        #expect(found.first?.ids == ["ekene-adaeze"])
+    }
+
+    @Test func aPronounOpeningASentenceContinuesItsSubject() {
+        let found = stances("The Foreign Secretary Ekene Adaeze met Chinese Foreign Minister Wang Yi in Beijing today. The Foreign Secretary raised the situation in Hong Kong. He called on China to act.")
+        #expect(found.first?.holders == ["He"])
+        #expect(found.first?.ids == ["ekene-adaeze"])
+    }
+
+    @Test func aCommitVerbBeforeAPossessedNominalCueLeavesTheStanceToTheNoun() {
+        let found = stances(opening + "The Secretary reaffirmed the United States’ commitment to a free and open Indo-Pacific.")
+        #expect(found.map(\.cue) == ["commitment"])
+        #expect(found.first?.holders == ["United States"])
+    }
+
     @Test func twoNamedHolders() {
         let found = stances(opening + "Deputy Secretary Sullivan and Foreign Minister Kono agreed that pressure must be maintained.")
         #expect(found.first?.holders == ["Sullivan", "Kono"])
