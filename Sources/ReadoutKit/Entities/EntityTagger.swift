@@ -340,10 +340,16 @@ struct TaggingRun {
             words += 1
             j = k
             guard j < view.count, view.sameLine(j - 1), !view.joined(j - 1) || view[j - 1] == "." else { break }
+            // A lower-case particle inside a name: "Lula da Silva", "Ursula von der Leyen".
+            var p = j
+            while p < view.count, p - j < 2, Self.nameParticles.contains(view[p]), view.sameLine(p) { p += 1 }
+            if p > j, p < view.count, view.isCapitalized(p), !Self.nameStopWords.contains(view[p]) { j = p }
         }
         // A name does not end on an initial alone ("Shri" is a title; "J." needs a surname).
         return j > i ? j : nil
     }
+
+    static let nameParticles: Set<String> = ["da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "binti", "al", "el", "la", "le", "ibn", "y"]
 
     mutating func personsAfterTitles() {
         for title in titles {

@@ -68,6 +68,12 @@ import Testing
         #expect(texts(text, .title) == ["Foreign Minister", "H.E. Mr."])
     }
 
+    @Test func particlesInsideNames() {
+        #expect(texts("President Luiz Inácio Lula da Silva met Commissioner Anna van der Berg in Brasília.", .person) == ["Luiz Inácio Lula da Silva", "Anna van der Berg"])
+        // Not a particle at the end of a name: "Minister Ekene de" stops before "de".
+        #expect(texts("Minister Ekene de facto agreed.", .person) == ["Ekene"])
+    }
+
     @Test func lexiconPeopleInEitherNameOrder() {
         #expect(ids("Yoko Kamikawa spoke.", of: "Yoko Kamikawa") == ["kamikawa-yoko"])
         #expect(ids("Ms. Kamikawa Yoko spoke.", of: "Kamikawa Yoko") == ["kamikawa-yoko"])
