@@ -66,9 +66,13 @@ struct TaggingRun {
     var knownNameParts: [String: Reference] = [:]
     var chosen: [Candidate] = []
 
+    let flatMatches: [PhraseMatcher.Match?]
+    let titleMatches: [PhraseMatcher.Match?]
+
     init(view: TokenView, tagger: EntityTagger) {
         self.view = view
         self.tagger = tagger
+        (flatMatches, titleMatches) = Self.matches(view, tagger.matcher)
     }
 
     mutating func run() -> [Mention] {
@@ -98,17 +102,25 @@ struct TaggingRun {
     static func isFlatEntry(_ e: LexiconEntry) -> Bool { e.label.isFlat }
 
     /// The longest flat-layer lexicon match at token i.
-    func flatMatch(at i: Int) -> PhraseMatcher.Match? {
-        matcher.longestMatch(
-            keys: view.keys, alternates: view.alternates, from: i, upTo: view.sentenceEnd[i],
-            accept: Self.isFlatEntry,
-            acceptAlternate: { $0.label == .person || $0.label == .place || $0.label == .organization && $0.name.contains(" ") })
-    }
+    func flatMatch(at i: Int) -> PhraseMatcher.Match? { i >= 0 && i < flatMatches.count ? flatMatches[i] : nil }
 
-    func titleMatch(at i: Int) -> PhraseMatcher.Match? {
-        matcher.longestMatch(
-            keys: view.keys, alternates: view.alternates, from: i, upTo: view.sentenceEnd[i],
-            accept: { $0.label == .title }, acceptAlternate: { $0.label == .title })
+    func titleMatch(at i: Int) -> PhraseMatcher.Match? { i >= 0 && i < titleMatches.count ? titleMatches[i] : nil }
+
+    /// The longest flat-layer and title matches at every token, looked up once: the rules
+    /// ask for them again and again.
+    static func matches(_ view: TokenView, _ matcher: PhraseMatcher) -> (flat: [PhraseMatcher.Match?], titles: [PhraseMatcher.Match?]) {
+        var flat = [PhraseMatcher.Match?](repeating: nil, count: view.count)
+        var titles = [PhraseMatcher.Match?](repeating: nil, count: view.count)
+        for i in 0..<view.count where view.keys[i] >= 0 || view.alternates[i] >= 0 {
+            flat[i] = matcher.longestMatch(
+                keys: view.keys, alternates: view.alternates, from: i, upTo: view.sentenceEnd[i],
+                accept: isFlatEntry,
+                acceptAlternate: { $0.label == .person || $0.label == .place || $0.label == .organization && $0.name.contains(" ") })
+            titles[i] = matcher.longestMatch(
+                keys: view.keys, alternates: view.alternates, from: i, upTo: view.sentenceEnd[i],
+                accept: { $0.label == .title }, acceptAlternate: { $0.label == .title })
+        }
+        return (flat, titles)
     }
 
     static func reference(_ e: LexiconEntry) -> Reference { Reference(id: e.id, name: e.name) }

@@ -12,6 +12,8 @@ struct TokenView {
     let sentenceEnd: [Int]
     /// Token ranges of the sentences.
     let sentences: [Range<Int>]
+    /// Capitalization of each word token (see `shape`).
+    let shapes: [UInt8]
 
     init(document: Document, segmentation: Segmentation, matcher: PhraseMatcher) {
         self.document = document
@@ -19,8 +21,10 @@ struct TokenView {
         let bytes = document.bytes
         self.texts = segmentation.tokens.map { String(decoding: bytes[$0.span.start..<$0.span.end], as: UTF8.self) }
         self.keys = texts.map { matcher.keyID($0) }
-        self.alternates = zip(texts, segmentation.tokens).map { text, token in
-            guard token.kind == .word, TokenView.isAllCaps(text), text.count > 1 else { return -1 }
+        let shapes = zip(texts, segmentation.tokens).map { TokenView.shape($0, $1.kind) }
+        self.shapes = shapes
+        self.alternates = zip(texts, shapes).map { text, shape in
+            guard shape & TokenView.allCaps != 0, text.count > 1 else { return -1 }
             return matcher.keyID(text.prefix(1) + text.dropFirst().lowercased())
         }
         var sentenceEnd = [Int](repeating: 0, count: tokens.count)
@@ -69,12 +73,24 @@ struct TokenView {
     func isWord(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .word }
 
     /// Starts with an upper-case letter.
-    func isCapitalized(_ i: Int) -> Bool {
-        guard isWord(i), let first = texts[i].unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
+    /// Starts with an upper-case letter (precomputed: rules ask this of every token often).
+    func isCapitalized(_ i: Int) -> Bool { i >= 0 && i < count && shapes[i] & Self.capitalized != 0 }
 
-    func isAllCaps(_ i: Int) -> Bool { isWord(i) && TokenView.isAllCaps(texts[i]) }
+    func isAllCaps(_ i: Int) -> Bool { i >= 0 && i < count && shapes[i] & Self.allCaps != 0 }
+
+    static let capitalized: UInt8 = 1, allCaps: UInt8 = 2, lowercase: UInt8 = 4
+
+    static func shape(_ text: String, _ kind: TokenKind) -> UInt8 {
+        guard kind == .word, let first = text.unicodeScalars.first else { return 0 }
+        var shape: UInt8 = 0
+        if first.properties.isUppercase {
+            shape |= capitalized
+            if isAllCaps(text) { shape |= allCaps }
+        } else if first.properties.isLowercase {
+            shape |= lowercase
+        }
+        return shape
+    }
 
     static func isAllCaps(_ text: String) -> Bool {
         var letters = 0
@@ -85,10 +101,7 @@ struct TokenView {
         return letters > 0
     }
 
-    func isLowercaseWord(_ i: Int) -> Bool {
-        guard isWord(i), let first = texts[i].unicodeScalars.first else { return false }
-        return first.properties.isLowercase
-    }
+    func isLowercaseWord(_ i: Int) -> Bool { i >= 0 && i < count && shapes[i] & Self.lowercase != 0 }
 
     /// Index of the first token of the sentence containing token i.
     func sentenceStart(_ i: Int) -> Int {

@@ -7,6 +7,10 @@ import Mustache
 /// Mustache templates in `Templates/`. The same documents always give the same bytes.
 public struct ReportWriter {
     public static let files = ["report.html", "report.md", "stances.csv", "entities.csv", "meetings.csv"]
+    /// How many sentences the HTML lists behind one figure, and behind one entity; the CSV
+    /// files hold them all (a large collection would otherwise make a page of hundreds of MB).
+    static let sentencesPerGroup = 200
+    static let sentencesPerEntity = 50
 
     let documents: [ReportDocument]
     let stances: [StanceRow]
@@ -63,7 +67,8 @@ public struct ReportWriter {
         func group(_ id: String, _ heading: String, _ rows: [Int]) -> String {
             evidence.append([
                 "id": id, "heading": heading, "count": rows.count,
-                "items": rows.map { n -> [String: Any] in
+                "more": max(0, rows.count - Self.sentencesPerGroup), "hasMore": rows.count > Self.sentencesPerGroup,
+                "items": rows.prefix(Self.sentencesPerGroup).map { n -> [String: Any] in
                     let r = stances[n]
                     return ["document": r.document, "date": r.meetingDate ?? "undated", "category": r.category.rawValue,
                             "holder": r.holderNames.joined(separator: ", "), "cue": r.cue, "sentence": r.sentence,
@@ -137,11 +142,13 @@ public struct ReportWriter {
         let matrix = Self.matrix(rows: topHolders.map { ($0, name($0)) }, columns: topTargets.map { ($0, name($0)) }, cells: cells)
         // Meetings.
         var docIndex = 0
+        var rowsByDocument: [String: [Int]] = [:]
+        for (n, r) in stances.enumerated() { rowsByDocument[r.document, default: []].append(n) }
         let cards: [[String: Any]] = documents.map { d in
             docIndex += 1
             let m = d.meeting
             let counts = Dictionary(grouping: d.stances, by: \.category).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
-            let rows = stances.indices.filter { stances[$0].document == d.path }
+            let rows = rowsByDocument[d.path] ?? []
             return [
                 "document": d.path, "title": m.title ?? d.path, "date": m.date ?? "undated", "dateSource": m.dateSource.rawValue,
                 "kind": m.kind, "place": m.place?.name ?? "", "startTime": m.startTime ?? "",
@@ -163,7 +170,8 @@ public struct ReportWriter {
         }.map { id, rows in
             let anchor = Self.anchor("entity", id)
             entityGroups.append(["id": anchor, "heading": name(id), "count": rows.count,
-                                 "items": rows.map { ["document": $0.document, "text": $0.text, "sentence": $0.sentence] as [String: Any] }])
+                                 "more": max(0, rows.count - Self.sentencesPerEntity), "hasMore": rows.count > Self.sentencesPerEntity,
+                                 "items": rows.prefix(Self.sentencesPerEntity).map { ["document": $0.document, "text": $0.text, "sentence": $0.sentence] as [String: Any] }])
             return ["id": id, "name": name(id), "label": rows[0].label.rawValue, "mentions": rows.count,
                     "documents": Set(rows.map(\.document)).count, "href": anchor]
         }
