@@ -156,6 +156,7 @@ public final class BatchAnnotator: Sendable {
         }
         let annotated = pipeline.annotate(document)
         let base = outputBase(for: file)
+        let json = DocumentJSON(annotated)
         do {
             try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
             if outputDirectory != nil {
@@ -164,7 +165,7 @@ public final class BatchAnnotator: Sendable {
                     try writer(data, copy)
                 }
             }
-            try writer(try DocumentJSON(annotated).encoded(), base.appendingPathExtension("json"))
+            try writer(try json.encoded(), base.appendingPathExtension("json"))
             // The .ann last: its presence means the document is complete.
             try writer(Data(BratWriter.ann(annotated).utf8), base.appendingPathExtension("ann"))
         } catch {
@@ -172,7 +173,7 @@ public final class BatchAnnotator: Sendable {
         }
         let path = String(file.relativePath.hasSuffix(".txt") ? file.relativePath.dropLast(4) : Substring(file.relativePath))
         return Outcome(bytes: bytes.count, mentions: annotated.mentions.count,
-                       report: writesReport ? ReportDocument(path: path, annotated: annotated) : nil)
+                       report: writesReport ? ReportDocument(path: path, annotated: annotated, json: json) : nil)
     }
 
     static func reason(_ error: Error) -> String {

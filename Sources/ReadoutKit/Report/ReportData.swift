@@ -43,11 +43,11 @@ public struct ReportDocument: Sendable {
     public var stances: [StanceRow]
     public var entities: [EntityRow]
 
-    /// Summarizes an annotated document.
-    public init(path: String, annotated: AnnotatedDocument) {
+    /// Summarizes an annotated document (`json`: its JSON form, when the caller has it already).
+    public init(path: String, annotated: AnnotatedDocument, json: DocumentJSON? = nil) {
         self.path = path
         meeting = annotated.meeting
-        let json = DocumentJSON(annotated)
+        let json = json ?? DocumentJSON(annotated)
         let document = annotated.document
         let sentenceSpans = annotated.segmentation.sentences
         // The sentence around a span (bytes), cut to a window for very long sentences.
