@@ -19,7 +19,7 @@ struct Readout: ParsableCommand {
               readout stats annotated/ --by holder,category --where target=PRK
               readout evaluate gold/ annotated/            # precision, recall, F1 per label
             """,
-        subcommands: [Annotate.self, Report.self, Stats.self, Check.self, Evaluate.self, Segment.self]
+        subcommands: [Annotate.self, Report.self, Stats.self, Check.self, Evaluate.self, Segment.self, LexiconCommand.self]
     )
 }
 

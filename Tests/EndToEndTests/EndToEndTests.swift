@@ -459,3 +459,21 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(bad.stderr.contains("unknown dimension 'colour'"))
     }
 }
+
+@Suite struct LexiconExportTests {
+    @Test func spacyPatternsCoverTheLexiconsAsJSONLines() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "id\tlabel\tname\taliases\tcountry\trole\tfrom\tto\nokonkwo-adebayo\tPerson\tAdebayo Okonkwo\tOkonkwo \"Ade\"\tNGA\t\t\t\n"
+            .write(to: folder.appending(path: "mine.tsv"), atomically: true, encoding: .utf8)
+        let out = folder.appending(path: "patterns.jsonl")
+        let run = try readout(["lexicon", "export", "--format", "spacy-patterns", "--lexicons", folder.path, "-o", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]) }
+        #expect(objects.count > 3000)
+        #expect(objects.contains { $0 == ["label": "Place", "pattern": "Republic of Korea", "id": "KOR"] })
+        #expect(objects.contains { $0 == ["label": "Person", "pattern": "Okonkwo \"Ade\"", "id": "okonkwo-adebayo"] })
+        #expect(!objects.contains { $0["label"] == "Title" })
+    }
+}
