@@ -6,18 +6,20 @@ import ReadoutKit
 struct Readout: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readout",
-        abstract: "Annotate diplomatic meeting readouts: people, places, organizations, titles, meetings and dates.",
+        abstract: "Annotate diplomatic meeting readouts: people, places, organizations and stances.",
         discussion: """
-            readout reads plain-text readouts (UTF-8), segments them with ICU, tags entities with \
-            its lexicons and rules, and writes brat stand-off files (.ann) plus a JSON file per \
-            document. Offsets are Unicode code points everywhere.
+            readout reads plain-text readouts (UTF-8), segments them with ICU, tags people, \
+            places, organizations, titles, meetings and dates with its lexicons and rules, finds \
+            the stances taken (who condemned, welcomed, urged or agreed to what), and writes \
+            brat stand-off files (.ann), a JSON file per document and a summary report. \
+            Offsets are Unicode code points everywhere.
 
             Typical use:
-              readout annotate readouts/ -o annotated/     # a brat collection in annotated/
-              readout check annotated/                     # verify every span against its text
-              readout report annotated/                    # rebuild report.html, report.md, CSVs
+              readout annotate readouts/ -o annotated/
+              readout check annotated/
               readout stats annotated/ --by holder,category --where target=PRK
-              readout evaluate gold/ annotated/            # precision, recall, F1 per label
+              readout report annotated/
+              readout evaluate gold/ annotated/
             """,
         subcommands: [Annotate.self, Report.self, Stats.self, Check.self, Evaluate.self, Segment.self, LexiconCommand.self]
     )
