@@ -12,12 +12,15 @@ struct TokenView {
     let sentenceEnd: [Int]
     /// Token ranges of the sentences.
     let sentences: [Range<Int>]
+    /// Byte spans of the sentences.
+    let sentenceSpans: [Span]
     /// Capitalization of each word token (see `shape`).
     let shapes: [UInt8]
 
     init(document: Document, segmentation: Segmentation, matcher: PhraseMatcher) {
         self.document = document
         self.tokens = segmentation.tokens
+        self.sentenceSpans = segmentation.sentences
         let bytes = document.bytes
         self.texts = segmentation.tokens.map { String(decoding: bytes[$0.span.start..<$0.span.end], as: UTF8.self) }
         self.keys = texts.map { matcher.keyID($0) }
@@ -105,11 +108,12 @@ struct TokenView {
 
     /// Index of the first token of the sentence containing token i.
     func sentenceStart(_ i: Int) -> Int {
-        var lo = 0, hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sentences.count && sentences[lo].contains(i) ? sentences[lo].lowerBound : i
+        let k = sentences.partitionIndex { $0.upperBound > i }
+        return k < sentences.count && sentences[k].contains(i) ? sentences[k].lowerBound : i
+    }
+
+    /// Index of the first token that starts at or after a byte offset.
+    func firstToken(atOrAfter offset: Int) -> Int {
+        tokens.partitionIndex { $0.span.start >= offset }
     }
 }

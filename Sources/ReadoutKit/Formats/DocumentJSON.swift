@@ -103,12 +103,7 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
             SentenceJSON(start: index.codePoint(atByte: $0.start), end: index.codePoint(atByte: $0.end))
         }
         func sentence(of span: Span) -> Int? {
-            var lo = 0, hi = sentenceSpans.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if sentenceSpans[mid].end <= span.start { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < sentenceSpans.count && sentenceSpans[lo].contains(span) ? lo : nil
+            Segmentation.sentence(containing: span, in: sentenceSpans)
         }
         let ids = Numbering(annotated)
         let document = annotated.document
@@ -137,11 +132,7 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
             let target = s.target.flatMap { span -> TargetJSON? in
                 guard let id = ids.targetIDs[k] else { return nil }
                 var entityIDs: [String] = []
-                var lo = 0, hi = flat.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if flat[mid].span.start < span.start { lo = mid + 1 } else { hi = mid }
-                }
+                var lo = flat.partitionIndex { $0.span.start >= span.start }
                 while lo < flat.count, flat[lo].span.start < span.end {
                     if span.contains(flat[lo].span) {
                         for r in flat[lo].references where !entityIDs.contains(r.id) { entityIDs.append(r.id) }

@@ -75,12 +75,7 @@ struct MeetingExtractor {
 
     /// The index of the sentence that contains a span, if any (binary search).
     func sentenceIndex(of span: Span) -> Int? {
-        var lo = 0, hi = view.sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if view.span(view.sentences[mid]).end <= span.start { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < view.sentences.count && view.span(view.sentences[lo]).contains(span) ? lo : nil
+        Segmentation.sentence(containing: span, in: view.sentenceSpans)
     }
 
     /// The header line that names the meeting, else the first header line that is not a date.
@@ -238,12 +233,8 @@ struct MeetingExtractor {
     }
 
     func tokenIndex(startingAt offset: Int) -> Int? {
-        var lo = 0, hi = view.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if view.tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < view.count && view.tokens[lo].span.start == offset ? lo : nil
+        let k = view.firstToken(atOrAfter: offset)
+        return k < view.count && view.tokens[k].span.start == offset ? k : nil
     }
 
     /// The people of the first sentence that names two or more; else the two named most.

@@ -102,12 +102,7 @@ public final class Segmenter: @unchecked Sendable {
         if bytes.isEmpty { return [] }
         // Token index of the first token at or after each offset.
         func firstToken(atOrAfter offset: Int) -> Int {
-            var lo = 0, hi = tokens.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
+            tokens.partitionIndex { $0.span.start >= offset }
         }
         var kept: [Int] = [0]
         for boundary in raw.dropFirst() where boundary < bytes.count {

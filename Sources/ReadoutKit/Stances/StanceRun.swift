@@ -52,11 +52,7 @@ struct StanceRun {
 
     /// The tokens a span covers.
     func tokenRange(of span: Span) -> Range<Int>? {
-        var lo = 0, hi = view.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if view.tokens[mid].span.start < span.start { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = view.firstToken(atOrAfter: span.start)
         var end = lo
         while end < view.count, view.tokens[end].span.end <= span.end { end += 1 }
         return end > lo ? lo..<end : nil
@@ -609,13 +605,9 @@ struct StanceRun {
     /// The nearest person mentioned before token i.
     func nearestPerson(before i: Int) -> Reference? {
         // The last person ending at or before i (binary search over their ends).
-        var lo = 0, hi = personEnds.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if personEnds[mid] <= i { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo > 0 else { return nil }
-        return flatEndingAt[personEnds[lo - 1]]?.references.first
+        let k = personEnds.partitionIndex { $0 > i }
+        guard k > 0 else { return nil }
+        return flatEndingAt[personEnds[k - 1]]?.references.first
     }
 
     /// The participant (or else the last person) whose title contains the role word.
