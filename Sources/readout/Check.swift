@@ -28,10 +28,7 @@ struct Check: ParsableCommand {
             }
             let url = URL(fileURLWithPath: path)
             if isDirectory.boolValue {
-                let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
-                while let file = enumerator?.nextObject() as? URL {
-                    if file.pathExtension == "ann" { annFiles.append(file) }
-                }
+                annFiles += annotationFiles(under: url).map(\.url)
             } else {
                 annFiles.append(url)
             }

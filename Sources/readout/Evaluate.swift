@@ -71,15 +71,7 @@ struct Evaluate: ParsableCommand {
             warn("readout: \(folder): not a folder")
             throw ExitCode(2)
         }
-        var files: [String: URL] = [:]
-        let prefix = root.path + "/"
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
-        while let file = enumerator?.nextObject() as? URL {
-            guard file.pathExtension == "ann" else { continue }
-            let path = file.standardizedFileURL.path
-            files[path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : file.lastPathComponent] = file
-        }
-        return files
+        return Dictionary(annotationFiles(under: root).map { ($0.relative, $0.url) }, uniquingKeysWith: { a, _ in a })
     }
 
     func parse(_ url: URL) throws -> BratDocument {

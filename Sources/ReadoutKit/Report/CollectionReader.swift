@@ -11,18 +11,9 @@ public struct CollectionReader: Sendable {
     /// Every `.ann` under the folder that has its `.txt`, by relative path; unreadable or
     /// malformed files are reported and skipped.
     public func read(folder: URL) -> (documents: [(path: String, annotated: AnnotatedDocument)], failures: [Failure]) {
-        let root = folder.standardizedFileURL
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        var annFiles: [URL] = []
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
-        while let url = enumerator?.nextObject() as? URL {
-            if url.pathExtension == "ann" { annFiles.append(url.standardizedFileURL) }
-        }
-        annFiles.sort { $0.path < $1.path }
         var documents: [(String, AnnotatedDocument)] = []
         var failures: [Failure] = []
-        for ann in annFiles {
-            let relative = ann.path.hasPrefix(prefix) ? String(ann.path.dropFirst(prefix.count)) : ann.lastPathComponent
+        for (relative, ann) in annotationFiles(under: folder) {
             let path = String(relative.dropLast(4))
             let txt = ann.deletingPathExtension().appendingPathExtension("txt")
             do {
