@@ -510,11 +510,6 @@ struct StanceRun {
         "governments", "nations", "secretaries", "presidents", "heads",
     ]
     static let peopleGroups: Set<String> = ["ministers", "leaders", "counterparts", "secretaries", "presidents", "heads", "delegations"]
-    static let roleWords: [String] = [
-        "prime minister", "foreign minister", "minister", "secretary", "president", "chancellor",
-        "premier", "secretary-general", "state councilor", "vice president", "deputy secretary",
-        "ambassador", "secretary of state", "external affairs minister", "deputy prime minister",
-    ]
 
     /// A pronoun or group expression over tokens [start, end), normalized to the entities it
     /// stands for: "The two Ministers", "both sides", "the Japanese side", "she", "The Secretary
@@ -583,7 +578,7 @@ struct StanceRun {
             let parts = phrase.components(separatedBy: " and the ")
             var refs: [Reference] = []
             for part in parts {
-                guard Self.roleWords.contains(part) || tagger.roles.contains(part), let r = personWithRole(part, before: start) else { return nil }
+                guard tagger.roles.contains(part), let r = personWithRole(part, before: start) else { return nil }
                 if !refs.contains(r) { refs.append(r) }
             }
             if !refs.isEmpty, view.isCapitalized(start + 1) { return make(refs, "role") }
