@@ -1,13 +1,16 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every file of the package's `Lexicons/` and `Templates/` folders into the target as
-/// Swift string literals, so that an installed `readout` carries its default lexicons and
-/// report templates with it.
+/// Embeds package files into a target as Swift string literals, so that an installed `readout`
+/// carries them with it: `Lexicons/` and `Templates/` into ReadoutKit (default lexicons, report
+/// templates), `Web/` into ReadoutReview (the review app's pages).
 @main
 struct EmbedLexiconsPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        try [("Lexicons", "EmbeddedLexicons", [".tsv", ".txt"]), ("Templates", "EmbeddedTemplates", [".mustache"])].map { folderName, enumName, extensions in
+        let folders: [(String, String, [String])] = target.name == "ReadoutReview"
+            ? [("Web", "EmbeddedWeb", [".html", ".js", ".css"])]
+            : [("Lexicons", "EmbeddedLexicons", [".tsv", ".txt"]), ("Templates", "EmbeddedTemplates", [".mustache"])]
+        return try folders.map { folderName, enumName, extensions in
             let folder = context.package.directoryURL.appending(path: folderName)
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
                 .filter { name in extensions.contains { name.hasSuffix($0) } }

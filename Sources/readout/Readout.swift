@@ -3,7 +3,7 @@ import Foundation
 import ReadoutKit
 
 @main
-struct Readout: ParsableCommand {
+struct Readout: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readout",
         abstract: "Annotate diplomatic meeting readouts: people, places, organizations and stances.",
@@ -20,8 +20,9 @@ struct Readout: ParsableCommand {
               readout stats annotated/ --by holder,category --where target=PRK
               readout report annotated/
               readout evaluate gold/ annotated/
+              readout review annotated/
             """,
-        subcommands: [Annotate.self, Report.self, Stats.self, Check.self, Evaluate.self, Segment.self, LexiconCommand.self]
+        subcommands: [Annotate.self, Report.self, Stats.self, Check.self, Evaluate.self, Segment.self, LexiconCommand.self, Review.self]
     )
 }
 

@@ -55,6 +55,8 @@ public enum BratWriter {
         out += "Intensity\tArg:<EVENT>, Value:High\n"
         out += "Negated\tArg:<EVENT>\n"
         out += "Repeated\tArg:<EVENT>\n"
+        out += "# Set by `readout review` on the entities and stances a reviewer accepted.\n"
+        out += "Reviewed\tArg:<ENTITY>|<EVENT>\n"
         return out
     }
 
@@ -79,6 +81,7 @@ public enum BratWriter {
         out += "Intensity\tglyph:!\n"
         out += "Negated\tglyph:¬\n"
         out += "Repeated\tglyph:↻\n"
+        out += "Reviewed\tglyph:✓\n"
         return out
     }
 }
