@@ -133,6 +133,7 @@ function applyView(view) {
   if (state.selected && !annotation(state.selected)) state.selected = null;
   renderDocumentList();
   render();
+  return view;
 }
 
 // ---- Annotations -----------------------------------------------------------------------------
@@ -399,8 +400,8 @@ function stancePanel(s) {
       el("span", { class: "muted" }, "Select text and choose “Set as target”.")),
     s.cue ? el("h3", {}, "Cue boundaries") : null, s.cue ? nudgeRow(s.cue.id, s.cue.start, s.cue.end) : null,
     el("h3", {}, "Attributes"),
-    state.config.attributes.map((name) => el("label", {}, el("input", { type: "checkbox", checked: s.attributes[name],
-      onchange: (event) => decide({ action: "set-attribute", annotation: s.id, name, value: event.target.checked }) }), " ", name)),
+    el("div", {}, state.config.attributes.map((name) => el("label", {}, el("input", { type: "checkbox", checked: s.attributes[name],
+      onchange: (event) => decide({ action: "set-attribute", annotation: s.id, name, value: event.target.checked }) }), " ", name))),
   ];
 }
 
