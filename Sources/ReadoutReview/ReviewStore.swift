@@ -91,7 +91,8 @@ public actor ReviewStore {
         public var pending: Int
         public var accepted: Int
         public var rejected: Int
-        /// Every annotation has been decided on (and at least one decision was made).
+        /// Nothing is pending, and something was accepted or decided (an empty document is
+        /// reviewed once "accept remaining" is pressed on it).
         public var reviewed: Bool
         /// Why the document cannot be reviewed, if it cannot.
         public var error: String?
@@ -115,7 +116,7 @@ public actor ReviewStore {
         let rejected = decisions.filter { $0.action == Decision.Action.reject.rawValue }.count
         let pending = document.pending
         return DocumentSummary(name: document.name, version: version, pending: pending, accepted: document.accepted,
-                               rejected: rejected, reviewed: pending == 0 && !decisions.isEmpty, error: nil)
+                               rejected: rejected, reviewed: pending == 0 && (document.accepted > 0 || !decisions.isEmpty), error: nil)
     }
 
     public struct DocumentView: Codable, Sendable, Equatable {
@@ -155,7 +156,8 @@ public actor ReviewStore {
         let (document, version) = try load(key)
         try requireCurrent(decision.version, version, key)
         let (ann, subject) = try document.applying(decision)
-        if ann == document.ann { return view(document, version, subject: subject) }
+        // Accepting all of a document with nothing pending still marks it reviewed (in the log).
+        if ann == document.ann, decision.action != .acceptAll { return view(document, version, subject: subject) }
         let seq = try commit(document, version, ann, action: decision.action.rawValue, annotation: subject ?? decision.annotation,
                              decision: decision, undoes: nil)
         return try viewAfterCommit(key, subject: subject, seq: seq)

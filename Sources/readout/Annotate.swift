@@ -39,6 +39,9 @@ struct Annotate: ParsableCommand {
     @Flag(name: .customLong("no-report"), help: "Do not write the summary report (report.html, report.md, *.csv).")
     var noReport = false
 
+    @Flag(name: .customLong("overwrite-reviewed"), help: "Replace .ann files that hold a review's decisions (by default they are kept and reported).")
+    var overwriteReviewed = false
+
     @Option(name: .customLong("max-size"), help: ArgumentHelp("Refuse files larger than this many megabytes.", valueName: "MB"))
     var maxSize: Double = Double(BatchAnnotator.defaultMaximumBytes) / 1_000_000
 
@@ -67,7 +70,8 @@ struct Annotate: ParsableCommand {
         let (files, inputFailures) = collectInputs(inputs)
         for failure in inputFailures { warn("readout: \(failure)") }
         let annotator = BatchAnnotator(pipeline: pipeline, outputDirectory: output.map { URL(fileURLWithPath: $0) }, jobs: jobs,
-                                       writesReport: !noReport, maximumBytes: Int(maxSize * 1_000_000))
+                                       writesReport: !noReport, maximumBytes: Int(maxSize * 1_000_000),
+                                       overwritesReviewed: overwriteReviewed)
         // Ctrl-C: finish the documents under way, then stop and say what was done.
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())

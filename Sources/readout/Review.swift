@@ -81,6 +81,9 @@ struct Review: AsyncParsableCommand {
                 warn("readout: reviewing \(count) readout\(count == 1 ? "" : "s") of \(folder) at http://\(shown):\(port)/ (Ctrl-C stops)")
                 warn("readout: decisions go to the .ann files and \(folder)/\(ReviewStore.logName); new lexicon entries to \(newEntriesPath)/\(ReviewStore.newEntriesFile)")
             }
+        } catch where "\(error)".contains("Address already in use") {
+            warn("readout: port \(port) on \(host) is in use (another review?); choose one with --port N, or --port 0 for a free one")
+            throw ExitCode(1)
         } catch {
             warn("readout: cannot serve on \(host):\(port): \(error)")
             throw ExitCode(1)

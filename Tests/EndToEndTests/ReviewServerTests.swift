@@ -107,6 +107,15 @@ struct ReviewServerTests {
         #expect(try readout(["report", out.path]).status == 0)
         let stancesAfter = try String(contentsOf: out.appending(path: "stances.csv"), encoding: .utf8).split(separator: "\r\n").count
         #expect(stancesAfter == stancesBefore - 1)
+
+        // Annotating into the same folder again keeps the reviewed file, says so, and fails.
+        let input = Paths.fixtures.appending(path: "basic/input").path
+        let rerun = try readout(["annotate", input, "-o", out.path])
+        #expect(rerun.status == 1)
+        #expect(rerun.stderr.contains("2024-02-21-japan-brazil-fmm.ann holds reviewed annotations"))
+        #expect(try String(contentsOf: annURL, encoding: .utf8) == edited)
+        #expect(try readout(["annotate", input, "-o", out.path, "--overwrite-reviewed"]).status == 0)
+        #expect(try String(contentsOf: annURL, encoding: .utf8) == original)
     }
 
     @Test func startUpProblemsAreClear() throws {

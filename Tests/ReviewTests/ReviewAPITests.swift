@@ -295,6 +295,18 @@ struct ReviewAPITests {
         try f.checked()
     }
 
+    @Test func anEmptyDocumentIsReviewedByAcceptingAll() async throws {
+        let f = try Fixture()
+        try Data("Nothing to see.\n".utf8).write(to: f.folder.appending(path: "empty.txt"))
+        try Data().write(to: f.folder.appending(path: "empty.ann"))
+        let before = try await f.store.document("empty").summary
+        #expect(before.pending == 0 && !before.reviewed)
+        let response = await f.post("/api/documents/empty/decisions", #"{"action":"accept-all","version":"\#(before.version)"}"#)
+        #expect(response.status == 200)
+        #expect(try await f.store.document("empty").summary.reviewed)
+        #expect(try await f.store.logEntries(document: "empty").map(\.action) == ["accept-all"])
+    }
+
     /// A refused request answers 4xx with a message and leaves the files as they were.
     func refused(_ f: Fixture, _ response: ReviewAPI.Response, _ status: Int, _ fragment: String,
                  sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -21,9 +21,15 @@ public final class BatchAnnotator: Sendable {
 
     public static let defaultMaximumBytes = 50_000_000
 
+    /// Whether an `.ann` that a reviewer worked on (`readout review` marks accepted
+    /// annotations `Reviewed`) may be replaced by a fresh one. By default it is kept and the
+    /// document is reported, so that no human decision is lost to a re-run.
+    public let overwritesReviewed: Bool
+
     public init(pipeline: Pipeline, outputDirectory: URL?, jobs: Int, writesReport: Bool = true,
-                maximumBytes: Int = BatchAnnotator.defaultMaximumBytes,
+                maximumBytes: Int = BatchAnnotator.defaultMaximumBytes, overwritesReviewed: Bool = false,
                 writer: @escaping Writer = { data, url in try AtomicFile.write(data, to: url, durable: false) }) {
+        self.overwritesReviewed = overwritesReviewed
         self.pipeline = pipeline
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
@@ -154,8 +160,12 @@ public final class BatchAnnotator: Sendable {
         } catch {
             return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: error.description))
         }
-        let annotated = pipeline.annotate(document)
         let base = outputBase(for: file)
+        if !overwritesReviewed, let existing = FileManager.default.contents(atPath: base.appendingPathExtension("ann").path),
+           Self.holdsReviewedAnnotations(existing) {
+            return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(base.lastPathComponent).ann holds reviewed annotations (readout review); kept as it is: annotate into another folder, or pass --overwrite-reviewed"))
+        }
+        let annotated = pipeline.annotate(document)
         let json = DocumentJSON(annotated)
         do {
             try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -174,6 +184,13 @@ public final class BatchAnnotator: Sendable {
         let path = String(file.relativePath.hasSuffix(".txt") ? file.relativePath.dropLast(4) : Substring(file.relativePath))
         return Outcome(bytes: bytes.count, mentions: annotated.mentions.count,
                        report: writesReport ? ReportDocument(path: path, annotated: annotated, json: json) : nil)
+    }
+
+    /// Whether an `.ann` file has an attribute line `A… Reviewed …`.
+    static func holdsReviewedAnnotations(_ ann: Data) -> Bool {
+        String(decoding: ann, as: UTF8.self).split(separator: "\n").contains { line in
+            line.first == "A" && line.split(separator: "\t", maxSplits: 2).dropFirst().first?.hasPrefix("Reviewed ") == true
+        }
     }
 
     static func reason(_ error: Error) -> String {
