@@ -122,12 +122,7 @@ extension ReviewDocument {
             if key.isEmpty {
                 ann.remove(Set(existing.map(\.id)))
             } else {
-                guard key.allSatisfy({ !$0.isWhitespace && $0 != ":" }) else {
-                    throw APIError(.unprocessable, "the reference '\(key)' must not contain white space or ':'")
-                }
-                if let label = EntityLabel(rawValue: label), !label.isNormalized {
-                    throw APIError(.unprocessable, "\(label.rawValue) mentions are not normalized (only Person, Place, Organization and Actor)")
-                }
+                try requireReference(key, for: EntityLabel(rawValue: label))
                 let name = decision.name.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } ?? text
                 let body = AnnFile.Body.normalization(target: id, database: "Lexicon", key: key, name: name)
                 if let first = existing.first {
@@ -158,12 +153,7 @@ extension ReviewDocument {
             let id = ann.append("T", .textBound(label: label.rawValue, start: range.lowerBound, end: range.upperBound,
                                                 text: text.slice(range.lowerBound, range.upperBound)))
             if let key = decision.reference?.trimmingCharacters(in: .whitespaces), !key.isEmpty {
-                guard label.isNormalized else {
-                    throw APIError(.unprocessable, "\(label.rawValue) mentions are not normalized (only Person, Place, Organization and Actor)")
-                }
-                guard key.allSatisfy({ !$0.isWhitespace && $0 != ":" }) else {
-                    throw APIError(.unprocessable, "the reference '\(key)' must not contain white space or ':'")
-                }
+                try requireReference(key, for: label)
                 ann.append("N", .normalization(target: id, database: "Lexicon", key: key,
                                                name: decision.name ?? text.slice(range.lowerBound, range.upperBound)))
             }
@@ -175,7 +165,7 @@ extension ReviewDocument {
             let holders = try holderIDs(decision.holders ?? [])
             let cueID = ann.append("T", .textBound(label: category.rawValue, start: cue.lowerBound, end: cue.upperBound,
                                                    text: text.slice(cue.lowerBound, cue.upperBound)))
-            var arguments = holders.enumerated().map { AnnFile.Argument(role: $0.offset == 0 ? "Holder" : "Holder\($0.offset + 1)", id: $0.element) }
+            var arguments = holderArguments(holders)
             if let target = decision.target {
                 let range = try text.validate(start: target.start, end: target.end, what: "target")
                 let targetID = ann.append("T", .textBound(label: "Target", start: range.lowerBound, end: range.upperBound,
@@ -194,8 +184,7 @@ extension ReviewDocument {
             let holders = try holderIDs(decision.holders ?? [])
             guard case let .event(type, trigger, arguments)? = ann.line(id)?.body else { throw notFound(id) }
             let rest = arguments.filter { !$0.role.hasPrefix("Holder") }
-            let roles = holders.enumerated().map { AnnFile.Argument(role: $0.offset == 0 ? "Holder" : "Holder\($0.offset + 1)", id: $0.element) }
-            ann.replace(id, with: .event(type: type, trigger: trigger, arguments: roles + rest))
+            ann.replace(id, with: .event(type: type, trigger: trigger, arguments: holderArguments(holders) + rest))
             markReviewed(id, in: &ann)
             subject = id
         case .setTarget:
@@ -300,6 +289,20 @@ extension ReviewDocument {
         return ids
     }
 
+    /// Holder arguments in brat's numbering: Holder, Holder2, Holder3 ...
+    private func holderArguments(_ ids: [String]) -> [AnnFile.Argument] {
+        ids.enumerated().map { AnnFile.Argument(role: $0.offset == 0 ? "Holder" : "Holder\($0.offset + 1)", id: $0.element) }
+    }
+
+    private func requireReference(_ key: String, for label: EntityLabel?) throws(APIError) {
+        if let label, !label.isNormalized {
+            throw APIError(.unprocessable, "\(label.rawValue) mentions are not normalized (only Person, Place, Organization and Actor)")
+        }
+        guard key.allSatisfy({ !$0.isWhitespace && $0 != ":" }) else {
+            throw APIError(.unprocessable, "the reference '\(key)' must not contain white space or ':'")
+        }
+    }
+
     private func markReviewed(_ id: String, in ann: inout AnnFile) {
         if ann.attribute(reviewedAttribute, on: id) == nil {
             ann.append("A", .attribute(name: reviewedAttribute, target: id, value: nil))
@@ -310,10 +313,9 @@ extension ReviewDocument {
         // Events that named it as a holder lose that argument; the remaining holders move up.
         for eventID in ann.events(referring: id) {
             guard case let .event(type, trigger, arguments)? = ann.line(eventID)?.body else { continue }
-            let holders = arguments.filter { $0.role.hasPrefix("Holder") && $0.id != id }
-            let renumbered = holders.enumerated().map { AnnFile.Argument(role: $0.offset == 0 ? "Holder" : "Holder\($0.offset + 1)", id: $0.element.id) }
+            let holders = arguments.filter { $0.role.hasPrefix("Holder") && $0.id != id }.map(\.id)
             ann.replace(eventID, with: .event(type: type, trigger: trigger,
-                                              arguments: renumbered + arguments.filter { !$0.role.hasPrefix("Holder") && $0.id != id }))
+                                              arguments: holderArguments(holders) + arguments.filter { !$0.role.hasPrefix("Holder") && $0.id != id }))
         }
         ann.remove(Set([id] + ann.qualifiers(of: id)))
     }
