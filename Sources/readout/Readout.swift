@@ -34,7 +34,11 @@ func warn(_ message: String) {
 /// Loads the built-in lexicons and the user's, or exits with every problem listed.
 func loadPipeline(lexicons: [String]) throws -> Pipeline {
     do {
-        return try Pipeline(userLexicons: lexicons.map { URL(fileURLWithPath: $0) })
+        let pipeline = try Pipeline(userLexicons: lexicons.map { URL(fileURLWithPath: $0) })
+        // The pipeline lives until the process ends: tearing down the indexes of a
+        // million-entry lexicon entry by entry would only delay the exit.
+        _ = Unmanaged.passRetained(pipeline)
+        return pipeline
     } catch let error as LexiconErrors {
         for e in error.errors { warn("readout: lexicon error: \(e)") }
         warn("readout: refusing to run with a broken lexicon (\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s"))")

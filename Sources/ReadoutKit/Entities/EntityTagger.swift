@@ -12,21 +12,31 @@ public struct EntityTagger: Sendable {
 
     /// People by the first and last word of any of their forms ("antony blinken" for
     /// "Antony J. Blinken"), so that a name with a middle part resolves in O(1).
-    let peopleByEnds: [String: LexiconEntry]
+    /// "first last" (lowercased) of every person's multiword form -> the entry's index.
+    let peopleByEnds: [String: Int]
 
     public init(lexicon: Lexicon, segmenter: Segmenter) {
         self.lexicon = lexicon
+        // The two indexes are independent: with a large user lexicon, build them side by side.
+        let byEnds = ParallelResult { Self.peopleByEnds(lexicon) }
         self.matcher = PhraseMatcher(lexicon: lexicon, segmenter: segmenter)
-        var byEnds: [String: LexiconEntry] = [:]
-        for entry in lexicon.entries where entry.label == .person {
+        self.peopleByEnds = byEnds.value
+    }
+
+    static func peopleByEnds(_ lexicon: Lexicon) -> [String: Int] {
+        var byEnds: [String: Int] = [:]
+        byEnds.reserveCapacity(lexicon.entries.count)
+        for (index, entry) in lexicon.entries.enumerated() where entry.label == .person {
             for form in entry.surfaceForms {
-                let parts = form.split(separator: " ")
-                guard parts.count >= 2 else { continue }
-                let key = TaggingRun.nameKey(String(parts.first!)) + " " + TaggingRun.nameKey(String(parts.last!))
-                if byEnds[key] == nil { byEnds[key] = entry }
+                // The first and the last space-separated parts ("Kamikawa" and "Yoko").
+                guard let firstSpace = form.utf8.firstIndex(of: 0x20), let lastSpace = form.utf8.lastIndex(of: 0x20),
+                      firstSpace != form.utf8.startIndex, form.utf8.index(after: lastSpace) != form.utf8.endIndex else { continue }
+                let key = TaggingRun.nameKey(String(form[..<firstSpace])) + " "
+                    + TaggingRun.nameKey(String(form[form.utf8.index(after: lastSpace)...]))
+                if byEnds[key] == nil { byEnds[key] = index }
             }
         }
-        self.peopleByEnds = byEnds
+        return byEnds
     }
 
     public func tag(_ document: Document, segmentation: Segmentation) -> [Mention] {
@@ -431,7 +441,7 @@ struct TaggingRun {
     }
 
     func personWithEnds(_ first: String, _ last: String) -> LexiconEntry? {
-        tagger.peopleByEnds[Self.nameKey(first) + " " + Self.nameKey(last)]
+        tagger.peopleByEnds[Self.nameKey(first) + " " + Self.nameKey(last)].map { tagger.lexicon.entries[$0] }
     }
 
     /// A lowercase ASCII slug: "Kamikawa Yoko" -> "kamikawa-yoko".

@@ -14,8 +14,14 @@ public struct Lexicon: Sendable {
     /// File names that were read, in order.
     public private(set) var files: [String] = []
 
-    private var idIndex: [String: Int] = [:]  // "label\tid" -> entry
-    private var aliasIndex: [String: Int] = [:]  // "label\talias" -> entry
+    /// A text under a label: an id or a surface form.
+    private struct Key: Hashable {
+        var label: EntityLabel
+        var text: String
+    }
+
+    private var idIndex: [Key: Int] = [:]
+    private var aliasIndex: [Key: Int] = [:]
 
     public init() {}
 
@@ -84,7 +90,11 @@ public struct Lexicon: Sendable {
     private mutating func parse(_ text: String, file: String) -> [LexiconError] {
         var errors: [LexiconError] = []
         var sawHeader = false
-        for tsv in TSVLine.lines(of: text) {
+        let lines = TSVLine.lines(of: text)
+        entries.reserveCapacity(entries.count + lines.count)
+        idIndex.reserveCapacity(idIndex.count + lines.count)
+        aliasIndex.reserveCapacity(aliasIndex.count + 2 * lines.count)
+        for tsv in lines {
             let lineNumber = tsv.number
             let fields = tsv.fields
             func fail(_ k: Int, _ reason: String) {
@@ -102,49 +112,50 @@ public struct Lexicon: Sendable {
                 fail(0, "expected \(Self.header.count) TAB-separated columns, found \(fields.count)")
                 continue
             }
-            let id = fields[0].trimmingCharacters(in: .whitespaces)
+            let id = Self.trimmed(fields[0])
             guard !id.isEmpty else { fail(0, "empty id"); continue }
             guard let label = EntityLabel(rawValue: fields[1]), EntityLabel.lexiconLabels.contains(label) else {
                 fail(1, "unknown label '\(fields[1])' (expected \(EntityLabel.lexiconLabels.map(\.rawValue).joined(separator: ", ")))")
                 continue
             }
-            let name = fields[2].trimmingCharacters(in: .whitespaces)
+            let name = Self.trimmed(fields[2])
             guard !name.isEmpty else { fail(2, "empty name"); continue }
             var aliases: [String] = []
             if !fields[3].isEmpty {
-                for alias in fields[3].split(separator: "|", omittingEmptySubsequences: false) {
-                    let a = alias.trimmingCharacters(in: .whitespaces)
+                for alias in fields[3].utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false) {
+                    let a = Self.trimmed(Substring(alias))
                     if a.isEmpty { fail(3, "empty alias"); continue }
                     if a != name, !aliases.contains(a) { aliases.append(a) }
                 }
             }
             let country = fields[4].isEmpty ? nil : fields[4]
-            if let country, !(country.count == 3 && country.allSatisfy { $0.isASCII && $0.isUppercase }) {
+            if let country, !(country.utf8.count == 3 && country.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
                 fail(4, "country '\(country)' is not an ISO 3166-1 alpha-3 code")
             }
             for k in [6, 7] where !fields[k].isEmpty && !Self.isDate(fields[k]) {
                 fail(k, "'\(fields[k])' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             }
-            let key = label.rawValue + "\t" + id
+            let key = Key(label: label, text: id)
             if let other = idIndex[key] {
                 fail(0, "duplicate id '\(id)' for \(label.rawValue) (first defined at \(entries[other].file):\(entries[other].line))")
                 continue
             }
             let entry = LexiconEntry(
                 id: id, label: label, name: name, aliases: aliases, country: country,
-                roles: fields[5].split(separator: "|").map(String.init),
+                roles: fields[5].utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) },
                 validFrom: fields[6].isEmpty ? nil : fields[6], validTo: fields[7].isEmpty ? nil : fields[7],
                 file: file, line: lineNumber)
             var clash = false
-            for form in entry.surfaceForms {
-                if let other = aliasIndex[label.rawValue + "\t" + form], entries[other].id != id {
+            let forms = entry.surfaceForms
+            for form in forms {
+                if let other = aliasIndex[Key(label: label, text: form)], entries[other].id != id {
                     fail(form == name ? 2 : 3, "alias '\(form)' is already claimed by \(label.rawValue) '\(entries[other].id)' (\(entries[other].file):\(entries[other].line))")
                     clash = true
                 }
             }
             if clash { continue }
             idIndex[key] = entries.count
-            for form in entry.surfaceForms { aliasIndex[label.rawValue + "\t" + form] = entries.count }
+            for form in forms { aliasIndex[Key(label: label, text: form)] = entries.count }
             entries.append(entry)
         }
         if !sawHeader {
@@ -171,6 +182,23 @@ public struct Lexicon: Sendable {
         return errors
     }
 
+    /// The text without leading and trailing white space (Unicode's, as Foundation's
+    /// `.whitespaces`); most fields have none, and pass without a copy.
+    static func trimmed<S: StringProtocol>(_ s: S) -> String {
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        // Printable ASCII at both ends (nearly every field): nothing to trim.
+        let utf8 = Substring(s).utf8
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return String(s)
+        }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return String(s) }
+        var view = Substring(s).unicodeScalars[...]
+        while let c = view.first, isSpace(c) { view.removeFirst() }
+        while let c = view.last, isSpace(c) { view.removeLast() }
+        return String(String.UnicodeScalarView(view))
+    }
+
     static func isDate(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
@@ -180,11 +208,11 @@ public struct Lexicon: Sendable {
 
     /// The entry that has this surface form for this label.
     public func entry(alias: String, label: EntityLabel) -> LexiconEntry? {
-        aliasIndex[label.rawValue + "\t" + alias].map { entries[$0] }
+        aliasIndex[Key(label: label, text: alias)].map { entries[$0] }
     }
 
     /// The entry with this id and label.
     public func entry(id: String, label: EntityLabel) -> LexiconEntry? {
-        idIndex[label.rawValue + "\t" + id].map { entries[$0] }
+        idIndex[Key(label: label, text: id)].map { entries[$0] }
     }
 }

@@ -31,6 +31,8 @@ public struct PhraseMatcher: Sendable {
             }
         }
         let tokenized = segmenter.tokenTexts(forms)
+        edges.reserveCapacity(2 * forms.count)
+        terminals.reserveCapacity(forms.count)
         for (tokens, owner) in zip(tokenized, owners) where !tokens.isEmpty {
             var node: Int32 = 0
             for token in tokens {

@@ -43,11 +43,50 @@ public final class Segmenter: @unchecked Sendable {
 
     /// The token texts of each string (for lexicon forms), with one ICU iterator.
     public func tokenTexts(_ strings: [String]) -> [[String]] {
+        // Large lists (a big user lexicon) are split in two halves tokenized side by side.
+        if strings.count >= 100_000 {
+            let half = strings.count / 2
+            let second = ParallelResult { self.tokenTexts(strings[half...]) }
+            return tokenTexts(strings[..<half]) + second.value
+        }
+        return tokenTexts(strings[...])
+    }
+
+    private func tokenTexts(_ strings: ArraySlice<String>) -> [[String]] {
         let (_, wordBreaker) = clones()
         return strings.map { string in
+            if let words = Self.plainWords(string) { return words }
             let bytes = Array(string.utf8)
             return Self.tokens(of: bytes, breaker: wordBreaker).map { Self.text($0, bytes) }
         }
+    }
+
+    /// The tokens of a string made only of ASCII letters and digits in words separated by
+    /// single spaces — most lexicon forms — without asking ICU: by UAX #29 (WB5, WB8–WB10)
+    /// such a word never breaks inside, and a space is its own token, which readout drops.
+    /// Nil for any other string.
+    static func plainWords(_ string: String) -> [String]? {
+        var words: [String] = []
+        var wordStart: String.UTF8View.Index? = nil
+        let utf8 = string.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let b = utf8[index]
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if wordStart == nil { wordStart = index }
+            case 0x20:
+                guard let start = wordStart else { return nil }  // a leading or a double space
+                words.append(String(string[start..<index]))
+                wordStart = nil
+            default:
+                return nil
+            }
+            index = utf8.index(after: index)
+        }
+        guard let start = wordStart else { return nil }  // empty, or a trailing space
+        words.append(String(string[start..<utf8.endIndex]))
+        return words
     }
 
     static func tokens(of bytes: [UInt8], breaker: Breaker) -> [Token] {
