@@ -2,8 +2,8 @@
 /// end with CRLF. Several values in one field are joined with `|`.
 public enum CSV {
     public static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard ByteText.csvNeedsQuotes(value) else { return value }
+        return "\"" + ByteText.doublingQuotes(value) + "\""
     }
 
     public static func line(_ fields: [String]) -> String {

@@ -45,12 +45,24 @@ public struct ReportWriter {
     }
 
     static func library() throws -> MustacheLibrary {
+        _ = registerHTMLEscaper
         var library = MustacheLibrary()
         for (name, text) in EmbeddedTemplates.files {
-            try library.register(text, named: String(name.dropLast(".mustache".count)))
+            let name = String(name.dropLast(".mustache".count))
+            // HTML templates escape with the byte-level escaper (same output as Mustache's own).
+            let source = name.hasSuffix(".html") ? "{{% CONTENT_TYPE: \(HTMLEscaper.name)}}" + text : text
+            try library.register(source, named: name)
         }
         return library
     }
+
+    /// swift-mustache's HTML content type, with its Character-by-Character escaping done on bytes.
+    struct HTMLEscaper: MustacheContentType {
+        static let name = "READOUT_HTML"
+        func escapeText(_ text: String) -> String { ByteText.mustacheHTMLEscape(text) }
+    }
+
+    private static let registerHTMLEscaper: Void = MustacheContentTypes.register(HTMLEscaper(), named: HTMLEscaper.name)
 
     // MARK: Context
 
