@@ -8,8 +8,8 @@
 /// Anything outside that subset (partials, lambdas, transforms, unescaped tags, set
 /// delimiters, a value of another type) makes `init` or `render` fail, and the caller uses
 /// swift-mustache instead.
-struct CompiledTemplate {
-    indirect enum Node {
+struct CompiledTemplate: Sendable {
+    indirect enum Node: Sendable {
         case text([UInt8])
         case variable([String])
         case section([String], [Node])
@@ -19,7 +19,7 @@ struct CompiledTemplate {
     }
 
     /// A context value.
-    indirect enum Value {
+    indirect enum Value: Sendable {
         case string(String)
         case int(Int)
         case bool(Bool)

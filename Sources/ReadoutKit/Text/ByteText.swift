@@ -112,17 +112,17 @@ enum ByteText {
     /// Every `"` doubled, as `replacingOccurrences(of: "\"", with: "\"\"")` does.
     static func doublingQuotes(_ value: String) -> String {
         var value = value
-        let plain: Bool = value.withUTF8 { p in
-            var found = false
+        // nil: no quote; false: a quote touches a non-ASCII scalar (Foundation decides).
+        let plain: Bool? = value.withUTF8 { p in
+            var found: Bool?
             for i in 0..<p.count where p[i] == 0x22 {
                 if !isLoneASCII(p, i) { return false }
                 found = true
             }
             return found
         }
-        guard plain else {
-            return value.utf8.contains(0x22) ? value.replacingOccurrences(of: "\"", with: "\"\"") : value
-        }
+        guard let plain else { return value }
+        guard plain else { return value.replacingOccurrences(of: "\"", with: "\"\"") }
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 8)
         for b in value.utf8 {
@@ -130,5 +130,39 @@ enum ByteText {
             if b == 0x22 { out.append(0x22) }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Foundation's `haystack.contains(needle)` (a search that respects combining marks and
+    /// canonical equivalence), done as a plain byte search where that gives the same answer:
+    /// an ASCII needle in a text of ASCII and common typographic punctuation (‘ ’ “ ” – —).
+    static func foundationContains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        let answer: Bool? = needle.withUTF8 { n -> Bool? in
+            guard n.count > 0, !n.contains(where: { $0 >= 0x80 }) else { return nil }
+            return haystack.withUTF8 { h -> Bool? in
+                var i = 0
+                while i < h.count {
+                    if h[i] < 0x80 { i += 1; continue }
+                    guard h[i] == 0xE2, i + 2 < h.count, h[i + 1] == 0x80 else { return nil }
+                    switch h[i + 2] {
+                    case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D: i += 3
+                    default: return nil
+                    }
+                }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var k = 0
+                while k + n.count <= h.count {
+                    if h[k] == first {
+                        var j = 1
+                        while j < n.count, h[k + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    k += 1
+                }
+                return false
+            }
+        }
+        return answer ?? haystack.contains(needle)
     }
 }
