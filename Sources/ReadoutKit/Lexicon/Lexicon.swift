@@ -102,18 +102,18 @@ public struct Lexicon: Sendable {
                 fail(0, "expected \(Self.header.count) TAB-separated columns, found \(fields.count)")
                 continue
             }
-            let id = fields[0].trimmingCharacters(in: .whitespaces)
+            let id = ByteText.trimmingWhitespaces(fields[0])
             guard !id.isEmpty else { fail(0, "empty id"); continue }
             guard let label = EntityLabel(rawValue: fields[1]), EntityLabel.lexiconLabels.contains(label) else {
                 fail(1, "unknown label '\(fields[1])' (expected \(EntityLabel.lexiconLabels.map(\.rawValue).joined(separator: ", ")))")
                 continue
             }
-            let name = fields[2].trimmingCharacters(in: .whitespaces)
+            let name = ByteText.trimmingWhitespaces(fields[2])
             guard !name.isEmpty else { fail(2, "empty name"); continue }
             var aliases: [String] = []
             if !fields[3].isEmpty {
                 for alias in fields[3].split(separator: "|", omittingEmptySubsequences: false) {
-                    let a = alias.trimmingCharacters(in: .whitespaces)
+                    let a = ByteText.trimmingWhitespaces(String(alias))
                     if a.isEmpty { fail(3, "empty alias"); continue }
                     if a != name, !aliases.contains(a) { aliases.append(a) }
                 }

@@ -165,4 +165,15 @@ enum ByteText {
         }
         return answer ?? haystack.contains(needle)
     }
+
+    /// `s.trimmingCharacters(in: .whitespaces)`, without Foundation when both ends are ASCII
+    /// and not blank (nothing to trim).
+    static func trimmingWhitespaces(_ s: String) -> String {
+        var s = s
+        let untouched = s.withUTF8 { p in
+            guard let first = p.first, let last = p.last else { return true }
+            return first < 0x80 && last < 0x80 && first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09
+        }
+        return untouched ? s : s.trimmingCharacters(in: .whitespaces)
+    }
 }
