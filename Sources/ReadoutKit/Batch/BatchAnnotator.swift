@@ -177,7 +177,7 @@ public final class BatchAnnotator: Sendable {
             }
             try writer(try json.encoded(), base.appendingPathExtension("json"))
             // The .ann last: its presence means the document is complete.
-            try writer(Data(BratWriter.ann(annotated).utf8), base.appendingPathExtension("ann"))
+            try writer(Data(BratWriter.annBytes(annotated)), base.appendingPathExtension("ann"))
         } catch {
             return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(error)"))
         }

@@ -84,7 +84,22 @@ struct TokenView {
     static let capitalized: UInt8 = 1, allCaps: UInt8 = 2, lowercase: UInt8 = 4
 
     static func shape(_ text: String, _ kind: TokenKind) -> UInt8 {
-        guard kind == .word, let first = text.unicodeScalars.first else { return 0 }
+        guard kind == .word else { return 0 }
+        // ASCII words: the Unicode properties of ASCII letters, without looking them up.
+        var text = text
+        if let shape = text.withUTF8({ p -> UInt8? in
+            guard !p.isEmpty, !p.contains(where: { $0 >= 0x80 }) else { return nil }
+            let first = p[0]
+            if first >= 0x41 && first <= 0x5A {
+                // All caps: every letter upper case (and at least the first is a letter).
+                let lower = p.contains { $0 >= 0x61 && $0 <= 0x7A }
+                return lower ? capitalized : capitalized | allCaps
+            }
+            return first >= 0x61 && first <= 0x7A ? lowercase : 0
+        }) {
+            return shape
+        }
+        guard let first = text.unicodeScalars.first else { return 0 }
         var shape: UInt8 = 0
         if first.properties.isUppercase {
             shape |= capitalized

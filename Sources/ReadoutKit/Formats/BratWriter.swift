@@ -4,34 +4,52 @@ public enum BratWriter {
     /// The `.ann` text: a `T` line per mention and an `N` line per normalization, in text
     /// order; then per stance its cue and target `T` lines, its `E` line and `A` lines.
     public static func ann(_ annotated: AnnotatedDocument) -> String {
+        String(decoding: annBytes(annotated), as: UTF8.self)
+    }
+
+    /// The `.ann` file's UTF-8 bytes (see ``ann(_:)``).
+    public static func annBytes(_ annotated: AnnotatedDocument) -> [UInt8] {
         let index = CodePointIndex(annotated.document)
         let ids = Numbering(annotated)
-        let document = annotated.document
-        var out = ""
-        var n = 0
-        func textBound(_ id: String, _ label: String, _ span: Span) {
-            out += "\(id)\t\(label) \(index.codePoint(atByte: span.start)) \(index.codePoint(atByte: span.end))\t\(document.text(of: span))\n"
+        let bytes = annotated.document.bytes
+        var out: [UInt8] = []
+        out.reserveCapacity(annotated.mentions.count * 80 + annotated.stances.count * 300 + 64)
+        func put(_ s: String) {
+            var s = s
+            s.withUTF8 { out.append(contentsOf: $0) }
         }
+        func put(_ n: Int) { put(String(n)) }
+        func textBound(_ id: String, _ label: String, _ span: Span) {
+            put(id); out.append(0x09); put(label); out.append(0x20)
+            put(index.codePoint(atByte: span.start)); out.append(0x20); put(index.codePoint(atByte: span.end)); out.append(0x09)
+            out.append(contentsOf: bytes[span.start..<span.end]); out.append(0x0A)
+        }
+        var n = 0
         for (k, mention) in annotated.mentions.enumerated() {
             textBound(ids.mentionIDs[k], mention.label.rawValue, mention.span)
             for reference in mention.references {
                 n += 1
-                out += "N\(n)\tReference \(ids.mentionIDs[k]) Lexicon:\(reference.id)\t\(reference.name)\n"
+                put("N"); put(n); put("\tReference "); put(ids.mentionIDs[k]); put(" Lexicon:"); put(reference.id)
+                out.append(0x09); put(reference.name); out.append(0x0A)
             }
         }
         var a = 0
         for (k, stance) in annotated.stances.enumerated() {
             textBound(ids.cueIDs[k], stance.category.rawValue, stance.cue)
             if let target = stance.target, let id = ids.targetIDs[k] { textBound(id, "Target", target) }
-            var event = "\(ids.eventIDs[k])\t\(stance.category.rawValue):\(ids.cueIDs[k])"
+            put(ids.eventIDs[k]); out.append(0x09); put(stance.category.rawValue); put(":"); put(ids.cueIDs[k])
             for (h, holder) in stance.holders.enumerated() {
-                if let id = ids.holderIDs[holder] { event += " Holder\(h == 0 ? "" : String(h + 1)):\(id)" }
+                if let id = ids.holderIDs[holder] {
+                    put(" Holder"); if h > 0 { put(h + 1) }; put(":"); put(id)
+                }
             }
-            if let id = ids.targetIDs[k] { event += " Target:\(id)" }
-            out += event + "\n"
+            if let id = ids.targetIDs[k] { put(" Target:"); put(id) }
+            out.append(0x0A)
             for (name, on) in [("Intensity", stance.intense), ("Negated", stance.negated), ("Repeated", stance.repeated)] where on {
                 a += 1
-                out += "A\(a)\t\(name) \(ids.eventIDs[k])" + (name == "Intensity" ? " High" : "") + "\n"
+                put("A"); put(a); out.append(0x09); put(name); put(" "); put(ids.eventIDs[k])
+                if name == "Intensity" { put(" High") }
+                out.append(0x0A)
             }
         }
         return out

@@ -112,18 +112,18 @@ public struct Lexicon: Sendable {
                 fail(0, "expected \(Self.header.count) TAB-separated columns, found \(fields.count)")
                 continue
             }
-            let id = Self.trimmed(fields[0])
+            let id = ByteText.trimmingWhitespaces(fields[0])
             guard !id.isEmpty else { fail(0, "empty id"); continue }
             guard let label = EntityLabel(rawValue: fields[1]), EntityLabel.lexiconLabels.contains(label) else {
                 fail(1, "unknown label '\(fields[1])' (expected \(EntityLabel.lexiconLabels.map(\.rawValue).joined(separator: ", ")))")
                 continue
             }
-            let name = Self.trimmed(fields[2])
+            let name = ByteText.trimmingWhitespaces(fields[2])
             guard !name.isEmpty else { fail(2, "empty name"); continue }
             var aliases: [String] = []
             if !fields[3].isEmpty {
                 for alias in fields[3].utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false) {
-                    let a = Self.trimmed(Substring(alias))
+                    let a = ByteText.trimmingWhitespaces(String(Substring(alias)))
                     if a.isEmpty { fail(3, "empty alias"); continue }
                     if a != name, !aliases.contains(a) { aliases.append(a) }
                 }
@@ -180,23 +180,6 @@ public struct Lexicon: Sendable {
             demonyms[String(fields[0])] = String(fields[1])
         }
         return errors
-    }
-
-    /// The text without leading and trailing white space (Unicode's, as Foundation's
-    /// `.whitespaces`); most fields have none, and pass without a copy.
-    static func trimmed<S: StringProtocol>(_ s: S) -> String {
-        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c.properties.generalCategory == .spaceSeparator }
-        // Printable ASCII at both ends (nearly every field): nothing to trim.
-        let utf8 = Substring(s).utf8
-        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
-            return String(s)
-        }
-        let scalars = s.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return String(s) }
-        var view = Substring(s).unicodeScalars[...]
-        while let c = view.first, isSpace(c) { view.removeFirst() }
-        while let c = view.last, isSpace(c) { view.removeLast() }
-        return String(String.UnicodeScalarView(view))
     }
 
     static func isDate(_ s: String) -> Bool {

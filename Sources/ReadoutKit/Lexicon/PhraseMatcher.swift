@@ -16,7 +16,8 @@ public struct PhraseMatcher: Sendable {
     @inline(__always)
     public static func key(_ token: String) -> String {
         // U+2019 is E2 80 99 in UTF-8; most tokens are ASCII and pass untouched.
-        guard token.utf8.contains(0xE2), token.unicodeScalars.contains("\u{2019}") else { return token }
+        var probe = token
+        guard probe.withUTF8({ $0.contains(0xE2) }), token.unicodeScalars.contains("\u{2019}") else { return token }
         return String(String.UnicodeScalarView(token.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
     }
 

@@ -91,12 +91,14 @@ struct MeetingExtractor {
             .filter { $0.count >= 8 }
         let meetingNames = mentions.filter { $0.label == .meeting && $0.span.end <= headerEnd }.map { view.document.text(of: $0.span) }
         let cues = ["Meeting", "Talk", "Call", "Summit", "Conversation", "Meets", "meets", "Visit", "visit", "Lunch", "Dinner", "Readout", "call with", "Courtesy"]
-        if let line = lines.first(where: { line in meetingNames.contains { line.contains($0) } || cues.contains { line.contains($0) } }) {
+        if let line = lines.first(where: { line in
+            meetingNames.contains { ByteText.foundationContains(line, $0) } || cues.contains { ByteText.foundationContains(line, $0) }
+        }) {
             return line
         }
         // A headline naming people ("PM Modi congratulates PM Abe on ...").
         let people = mentions.filter { $0.label == .person && $0.span.end <= headerEnd }.map { view.document.text(of: $0.span) }
-        if let line = lines.first(where: { line in people.contains { line.contains($0) } }) { return line }
+        if let line = lines.first(where: { line in people.contains { ByteText.foundationContains(line, $0) } }) { return line }
         return lines.first { CalendarDate.parse($0) == nil }
     }
 
@@ -186,7 +188,7 @@ struct MeetingExtractor {
             ("working meal", ["lunch", "dinner", "breakfast"]),
             ("visit", ["visit"]),
         ]
-        return kinds.first { $0.1.contains { context.contains($0) } }?.0
+        return kinds.first { $0.1.contains { ByteText.foundationContains(context, $0) } }?.0
     }
 
     /// "for approximately 85 minutes", "for about an hour and 40 minutes", "half an hour".

@@ -25,7 +25,17 @@ public struct Provenance: Hashable, Codable, Sendable {
     }
 
     static func from(_ entry: LexiconEntry, rule: String) -> Provenance {
-        let base = entry.file.split(separator: "/").last.map(String.init) ?? entry.file
+        var file = entry.file
+        // The last path component ("a/b/" gives "b"), found on bytes for ASCII paths.
+        let base = file.withUTF8 { p -> String? in
+            guard !p.contains(where: { $0 >= 0x80 }) else { return nil }
+            var end = p.count
+            while end > 0, p[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            guard end > 0 else { return entry.file }
+            var start = end
+            while start > 0, p[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        } ?? (entry.file.split(separator: "/").last.map(String.init) ?? entry.file)
         return Provenance(rule: rule, lexicon: base, line: entry.line)
     }
 }

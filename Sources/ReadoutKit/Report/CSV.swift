@@ -2,8 +2,8 @@
 /// end with CRLF. Several values in one field are joined with `|`.
 public enum CSV {
     public static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard ByteText.csvNeedsQuotes(value) else { return value }
+        return "\"" + ByteText.doublingQuotes(value) + "\""
     }
 
     public static func line(_ fields: [String]) -> String {
@@ -12,38 +12,65 @@ public enum CSV {
 
     public static func join(_ values: [String]) -> String { values.joined(separator: "|") }
 
+    /// Lines written straight into UTF-8 bytes (what `line` gives, without a String per line).
+    struct Writer {
+        var bytes: [UInt8] = []
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func line(_ fields: [String]) {
+            for (k, value) in fields.enumerated() {
+                if k > 0 { bytes.append(UInt8(ascii: ",")) }
+                if ByteText.csvNeedsQuotes(value) {
+                    bytes.append(UInt8(ascii: "\""))
+                    bytes.append(contentsOf: ByteText.doublingQuotes(value).utf8)
+                    bytes.append(UInt8(ascii: "\""))
+                } else {
+                    var value = value
+                    value.withUTF8 { bytes.append(contentsOf: $0) }
+                }
+            }
+            bytes.append(contentsOf: [0x0D, 0x0A])
+        }
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
     public static func stances(_ rows: [StanceRow]) -> String {
-        var out = line(["document", "meeting_date", "stance_id", "holder_ids", "holder_names", "holder_countries", "category",
+        var out = Writer(capacity: 64 + rows.count * 400)
+        out.line(["document", "meeting_date", "stance_id", "holder_ids", "holder_names", "holder_countries", "category",
                         "polarity", "cameo", "cue", "target_text", "target_entity_ids", "sentence", "intensity", "negated", "repeated"])
         for r in rows {
-            out += line([r.document, r.meetingDate ?? "", r.id, join(r.holderIDs), join(r.holderNames), join(r.holderCountries),
+            out.line([r.document, r.meetingDate ?? "", r.id, join(r.holderIDs), join(r.holderNames), join(r.holderCountries),
                          r.category.rawValue, r.category.polarity.rawValue, r.category.cameo, r.cue, r.targetText,
                          join(r.targetEntityIDs), r.sentence, r.intense ? "High" : "", r.negated ? "true" : "false",
                          r.repeated ? "true" : "false"])
         }
-        return out
+        return out.text
     }
 
     public static func entities(_ rows: [EntityRow]) -> String {
-        var out = line(["document", "mention_id", "label", "text", "entity_ids", "entity_names", "start", "end", "sentence"])
+        var out = Writer(capacity: 64 + rows.count * 300)
+        out.line(["document", "mention_id", "label", "text", "entity_ids", "entity_names", "start", "end", "sentence"])
         for r in rows {
-            out += line([r.document, r.id, r.label.rawValue, r.text, join(r.entityIDs), join(r.names), String(r.start), String(r.end), r.sentence])
+            out.line([r.document, r.id, r.label.rawValue, r.text, join(r.entityIDs), join(r.names), String(r.start), String(r.end), r.sentence])
         }
-        return out
+        return out.text
     }
 
     public static func meetings(_ documents: [ReportDocument]) -> String {
-        var out = line(["document", "file", "title", "date", "date_source", "kind", "place", "participants", "participant_ids",
+        var out = Writer(capacity: 64 + documents.count * 300)
+        out.line(["document", "file", "title", "date", "date_source", "kind", "place", "participants", "participant_ids",
                         "countries", "start_time", "duration_minutes", "government", "stances", "mentions"])
         for d in documents {
             let m = d.meeting
             let participants = m.participants.map { p in
                 p.name + ([p.title, p.country].compactMap { $0 }.isEmpty ? "" : " (" + [p.title, p.country].compactMap { $0 }.joined(separator: ", ") + ")")
             }
-            out += line([d.path, d.path + ".txt", m.title ?? "", m.date ?? "", m.dateSource.rawValue, m.kind, m.place?.name ?? "",
+            out.line([d.path, d.path + ".txt", m.title ?? "", m.date ?? "", m.dateSource.rawValue, m.kind, m.place?.name ?? "",
                          join(participants), join(m.participants.map(\.id)), join(m.countries.map(\.id)), m.startTime ?? "",
                          m.durationMinutes.map(String.init) ?? "", m.government ?? "", String(d.stances.count), String(d.entities.count)])
         }
-        return out
+        return out.text
     }
 }

@@ -51,9 +51,17 @@ public struct ReportDocument: Sendable {
         let document = annotated.document
         let sentenceSpans = annotated.segmentation.sentences
         // The sentence around a span (bytes), cut to a window for very long sentences.
+        // Short sentences do not depend on the span: each is built once.
+        var whole: [Int: String] = [:]
         func sentence(_ n: Int?, around span: Span) -> String {
             guard let n else { return "" }
             var s = sentenceSpans[n]
+            if s.length <= Self.maximumContext {
+                if let known = whole[n] { return known }
+                let text = ByteText.flattenLineBreaks(document.bytes[s.start..<s.end])
+                whole[n] = text
+                return text
+            }
             var prefix = "", suffix = ""
             if s.length > Self.maximumContext {
                 var a = max(s.start, span.start - Self.maximumContext / 2), b = min(s.end, span.end + Self.maximumContext / 2)
@@ -63,7 +71,7 @@ public struct ReportDocument: Sendable {
                 if b < s.end { suffix = " …" }
                 s = Span(a, b)
             }
-            return prefix + document.text(of: s).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "") + suffix
+            return prefix + ByteText.flattenLineBreaks(document.bytes[s.start..<s.end]) + suffix
         }
         var countryOf: [String: String] = [:]
         for p in annotated.meeting.participants { if let c = p.country { countryOf[p.id] = c } }

@@ -31,10 +31,9 @@ public struct ReportWriter {
     /// Writes every report file into the folder (atomically, each).
     public func write(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let library = try Self.library()
         let context = context()
-        guard let html = library.render(context, withTemplate: "report.html"),
-              let markdown = library.render(context, withTemplate: "report.md") else {
+        guard let html = try Self.render("report.html", context),
+              let markdown = try Self.render("report.md", context) else {
             throw WriteError(path: folder.path, reason: "the report templates did not render")
         }
         try AtomicFile.write(html, to: folder.appending(path: "report.html"))
@@ -44,13 +43,41 @@ public struct ReportWriter {
         try AtomicFile.write(CSV.meetings(documents), to: folder.appending(path: "meetings.csv"))
     }
 
+    /// The report templates, parsed once for the fast renderer (see ``CompiledTemplate``).
+    static let compiled: [String: CompiledTemplate] = {
+        var templates: [String: CompiledTemplate] = [:]
+        for (name, text) in EmbeddedTemplates.files {
+            templates[String(name.dropLast(".mustache".count))] = CompiledTemplate(text)
+        }
+        return templates
+    }()
+
+    /// Renders a template with the fast renderer, or with swift-mustache when the template or
+    /// the context uses something the fast renderer does not handle.
+    static func render(_ name: String, _ context: [String: Any]) throws -> String? {
+        if let template = compiled[name], let text = template.render(context) { return text }
+        return try library().render(context, withTemplate: name)
+    }
+
     static func library() throws -> MustacheLibrary {
+        _ = registerHTMLEscaper
         var library = MustacheLibrary()
         for (name, text) in EmbeddedTemplates.files {
-            try library.register(text, named: String(name.dropLast(".mustache".count)))
+            let name = String(name.dropLast(".mustache".count))
+            // HTML templates escape with the byte-level escaper (same output as Mustache's own).
+            let source = name.hasSuffix(".html") ? "{{% CONTENT_TYPE: \(HTMLEscaper.name)}}" + text : text
+            try library.register(source, named: name)
         }
         return library
     }
+
+    /// swift-mustache's HTML content type, with its Character-by-Character escaping done on bytes.
+    struct HTMLEscaper: MustacheContentType {
+        static let name = "READOUT_HTML"
+        func escapeText(_ text: String) -> String { ByteText.mustacheHTMLEscape(text) }
+    }
+
+    private static let registerHTMLEscaper: Void = MustacheContentTypes.register(HTMLEscaper(), named: HTMLEscaper.name)
 
     // MARK: Context
 

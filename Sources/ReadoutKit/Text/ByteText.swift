@@ -1,0 +1,179 @@
+/// Byte-level replacements for the few String operations the writers repeat on every field:
+/// the same results as the Character-based (or Foundation) code they replace, without
+/// decoding grapheme clusters or bridging to NSString. Where a special character touches a
+/// non-ASCII scalar (a combining mark may join it), they call the original code.
+import Foundation
+
+enum ByteText {
+    /// Whether the ASCII byte at `i` is a grapheme cluster of its own: its neighbours are
+    /// ASCII, so no combining mark follows it and no prepended mark precedes it (the only
+    /// ASCII pair that joins, CR LF, is handled by the callers that care about it).
+    @inline(__always)
+    static func isLoneASCII(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        (i == 0 || p[i - 1] < 0x80) && (i + 1 == p.count || p[i + 1] < 0x80)
+    }
+
+    /// `text` with every LF replaced by a space and every CR removed: what
+    /// `replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "")`
+    /// gives (Foundation replaces code units literally).
+    static func flattenLineBreaks(_ bytes: ArraySlice<UInt8>) -> String {
+        guard let first = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let unusual = bytes[first...].indices.contains { i in
+            let b = bytes[i]
+            guard b == 0x0A || b == 0x0D else { return false }
+            return b == 0x0D || (i > bytes.startIndex && bytes[i - 1] >= 0x80) || (i + 1 < bytes.endIndex && bytes[i + 1] >= 0x80)
+        }
+        if unusual {
+            return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for b in bytes {
+            if b == 0x0A { out.append(0x20) } else if b != 0x0D { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// HTML escaping exactly as swift-mustache's `String.htmlEscape` does it: the Characters
+    /// `<`, `>`, `&`, `"`, `'` (whole grapheme clusters: a `<` carrying a combining mark is
+    /// left alone) become entities.
+    static func mustacheHTMLEscape(_ text: String) -> String {
+        var text = text
+        let result: String?? = text.withUTF8 { p -> String?? in
+            var first = -1
+            for i in 0..<p.count {
+                switch p[i] {
+                case 0x3C, 0x3E, 0x26, 0x22, 0x27:
+                    guard isLoneASCII(p, i) else { return .some(nil) }  // clusters: the slow path
+                    if first < 0 { first = i }
+                default: continue
+                }
+            }
+            if first < 0 { return .none }  // nothing to escape
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count + 32)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[0..<first]))
+            for i in first..<p.count {
+                switch p[i] {
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+                default: out.append(p[i])
+                }
+            }
+            return .some(String(decoding: out, as: UTF8.self))
+        }
+        switch result {
+        case .none: return text
+        case .some(.some(let escaped)): return escaped
+        case .some(.none): return slowMustacheHTMLEscape(text)
+        }
+    }
+
+    private static let htmlEntities: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
+
+    /// swift-mustache's own algorithm, for texts where a special character is next to a
+    /// non-ASCII scalar.
+    static func slowMustacheHTMLEscape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for c in text {
+            if let replacement = htmlEntities[c] { out += replacement } else { out.append(c) }
+        }
+        return out
+    }
+
+    /// Whether a CSV field must be quoted: it holds the Character `,`, `"`, `"\n"` or `"\r"`
+    /// (a CR LF pair is one Character, equal to neither).
+    static func csvNeedsQuotes(_ value: String) -> Bool {
+        var value = value
+        let fast: Bool? = value.withUTF8 { p -> Bool? in
+            for i in 0..<p.count {
+                switch p[i] {
+                case 0x2C, 0x22:
+                    guard isLoneASCII(p, i) else { return nil }
+                    return true
+                case 0x0A:
+                    if i == 0 || p[i - 1] != 0x0D { return true }
+                case 0x0D:
+                    if i + 1 == p.count || p[i + 1] != 0x0A { return true }
+                default: continue
+                }
+            }
+            return false
+        }
+        return fast ?? value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    }
+
+    /// Every `"` doubled, as `replacingOccurrences(of: "\"", with: "\"\"")` does.
+    static func doublingQuotes(_ value: String) -> String {
+        var value = value
+        // nil: no quote; false: a quote touches a non-ASCII scalar (Foundation decides).
+        let plain: Bool? = value.withUTF8 { p in
+            var found: Bool?
+            for i in 0..<p.count where p[i] == 0x22 {
+                if !isLoneASCII(p, i) { return false }
+                found = true
+            }
+            return found
+        }
+        guard let plain else { return value }
+        guard plain else { return value.replacingOccurrences(of: "\"", with: "\"\"") }
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + 8)
+        for b in value.utf8 {
+            out.append(b)
+            if b == 0x22 { out.append(0x22) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Foundation's `haystack.contains(needle)` (a search that respects combining marks and
+    /// canonical equivalence), done as a plain byte search where that gives the same answer:
+    /// an ASCII needle in a text of ASCII and common typographic punctuation (‘ ’ “ ” – —).
+    static func foundationContains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        let answer: Bool? = needle.withUTF8 { n -> Bool? in
+            guard n.count > 0, !n.contains(where: { $0 >= 0x80 }) else { return nil }
+            return haystack.withUTF8 { h -> Bool? in
+                var i = 0
+                while i < h.count {
+                    if h[i] < 0x80 { i += 1; continue }
+                    guard h[i] == 0xE2, i + 2 < h.count, h[i + 1] == 0x80 else { return nil }
+                    switch h[i + 2] {
+                    case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D: i += 3
+                    default: return nil
+                    }
+                }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var k = 0
+                while k + n.count <= h.count {
+                    if h[k] == first {
+                        var j = 1
+                        while j < n.count, h[k + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    k += 1
+                }
+                return false
+            }
+        }
+        return answer ?? haystack.contains(needle)
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)`, without Foundation when both ends are ASCII
+    /// and not blank (nothing to trim).
+    static func trimmingWhitespaces(_ s: String) -> String {
+        var s = s
+        let untouched = s.withUTF8 { p in
+            guard let first = p.first, let last = p.last else { return true }
+            return first < 0x80 && last < 0x80 && first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09
+        }
+        return untouched ? s : s.trimmingCharacters(in: .whitespaces)
+    }
+}
