@@ -88,80 +88,102 @@ public struct Lexicon: Sendable {
     }
 
     private mutating func parse(_ text: String, file: String) -> [LexiconError] {
-        var errors: [LexiconError] = []
-        var sawHeader = false
         let lines = TSVLine.lines(of: text)
-        entries.reserveCapacity(entries.count + lines.count)
-        idIndex.reserveCapacity(idIndex.count + lines.count)
-        aliasIndex.reserveCapacity(aliasIndex.count + 2 * lines.count)
-        for tsv in lines {
-            let lineNumber = tsv.number
-            let fields = tsv.fields
+        guard let header = lines.first else {
+            return [LexiconError(file: file, line: 1, column: 1, reason: "missing header line")]
+        }
+        guard header.fields == Self.header else {
+            return [LexiconError(file: file, line: header.number, column: header.column(0),
+                                 reason: "expected the header line '\(Self.header.joined(separator: "<TAB>"))'")]
+        }
+        // Each line is read on its own (in two halves side by side for a large file); then,
+        // in file order, ids and forms are checked against the entries before them.
+        let body = lines[1...]
+        let candidates: [Candidate]
+        if body.count >= 50_000 {
+            let middle = body.startIndex + body.count / 2
+            let second = ParallelResult { body[middle...].map { Self.candidate($0, file: file) } }
+            candidates = body[..<middle].map { Self.candidate($0, file: file) } + second.value
+        } else {
+            candidates = body.map { Self.candidate($0, file: file) }
+        }
+        entries.reserveCapacity(entries.count + candidates.count)
+        idIndex.reserveCapacity(idIndex.count + candidates.count)
+        aliasIndex.reserveCapacity(aliasIndex.count + 2 * candidates.count)
+        var errors: [LexiconError] = []
+        for candidate in candidates {
+            errors += candidate.errors
+            guard let entry = candidate.entry else { continue }
             func fail(_ k: Int, _ reason: String) {
-                errors.append(LexiconError(file: file, line: lineNumber, column: tsv.column(k), reason: reason))
+                errors.append(LexiconError(file: file, line: entry.line, column: candidate.line.column(k), reason: reason))
             }
-            if !sawHeader {
-                sawHeader = true
-                if fields != Self.header {
-                    fail(0, "expected the header line '\(Self.header.joined(separator: "<TAB>"))'")
-                    return errors
-                }
-                continue
-            }
-            guard fields.count == Self.header.count else {
-                fail(0, "expected \(Self.header.count) TAB-separated columns, found \(fields.count)")
-                continue
-            }
-            let id = ByteText.trimmingWhitespaces(fields[0])
-            guard !id.isEmpty else { fail(0, "empty id"); continue }
-            guard let label = EntityLabel(rawValue: fields[1]), EntityLabel.lexiconLabels.contains(label) else {
-                fail(1, "unknown label '\(fields[1])' (expected \(EntityLabel.lexiconLabels.map(\.rawValue).joined(separator: ", ")))")
-                continue
-            }
-            let name = ByteText.trimmingWhitespaces(fields[2])
-            guard !name.isEmpty else { fail(2, "empty name"); continue }
-            var aliases: [String] = []
-            if !fields[3].isEmpty {
-                for alias in fields[3].utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false) {
-                    let a = ByteText.trimmingWhitespaces(String(Substring(alias)))
-                    if a.isEmpty { fail(3, "empty alias"); continue }
-                    if a != name, !aliases.contains(a) { aliases.append(a) }
-                }
-            }
-            let country = fields[4].isEmpty ? nil : fields[4]
-            if let country, !(country.utf8.count == 3 && country.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
-                fail(4, "country '\(country)' is not an ISO 3166-1 alpha-3 code")
-            }
-            for k in [6, 7] where !fields[k].isEmpty && !Self.isDate(fields[k]) {
-                fail(k, "'\(fields[k])' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            }
-            let key = Key(label: label, text: id)
+            let key = Key(label: entry.label, text: entry.id)
             if let other = idIndex[key] {
-                fail(0, "duplicate id '\(id)' for \(label.rawValue) (first defined at \(entries[other].file):\(entries[other].line))")
+                fail(0, "duplicate id '\(entry.id)' for \(entry.label.rawValue) (first defined at \(entries[other].file):\(entries[other].line))")
                 continue
             }
-            let entry = LexiconEntry(
-                id: id, label: label, name: name, aliases: aliases, country: country,
-                roles: fields[5].utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) },
-                validFrom: fields[6].isEmpty ? nil : fields[6], validTo: fields[7].isEmpty ? nil : fields[7],
-                file: file, line: lineNumber)
             var clash = false
             let forms = entry.surfaceForms
             for form in forms {
-                if let other = aliasIndex[Key(label: label, text: form)], entries[other].id != id {
-                    fail(form == name ? 2 : 3, "alias '\(form)' is already claimed by \(label.rawValue) '\(entries[other].id)' (\(entries[other].file):\(entries[other].line))")
+                if let other = aliasIndex[Key(label: entry.label, text: form)], entries[other].id != entry.id {
+                    fail(form == entry.name ? 2 : 3, "alias '\(form)' is already claimed by \(entry.label.rawValue) '\(entries[other].id)' (\(entries[other].file):\(entries[other].line))")
                     clash = true
                 }
             }
             if clash { continue }
             idIndex[key] = entries.count
-            for form in forms { aliasIndex[Key(label: label, text: form)] = entries.count }
+            for form in forms { aliasIndex[Key(label: entry.label, text: form)] = entries.count }
             entries.append(entry)
         }
-        if !sawHeader {
-            errors.append(LexiconError(file: file, line: 1, column: 1, reason: "missing header line"))
-        }
         return errors
+    }
+
+    /// One entry line checked on its own: the entry (nil when the line cannot make one) and
+    /// the problems found in its fields.
+    private struct Candidate: Sendable {
+        var line: TSVLine
+        var entry: LexiconEntry?
+        var errors: [LexiconError]
+    }
+
+    private static func candidate(_ tsv: TSVLine, file: String) -> Candidate {
+        var errors: [LexiconError] = []
+        let fields = tsv.fields
+        func fail(_ k: Int, _ reason: String) -> Candidate {
+            errors.append(LexiconError(file: file, line: tsv.number, column: tsv.column(k), reason: reason))
+            return Candidate(line: tsv, entry: nil, errors: errors)
+        }
+        guard fields.count == header.count else {
+            return fail(0, "expected \(header.count) TAB-separated columns, found \(fields.count)")
+        }
+        let id = ByteText.trimmingWhitespaces(fields[0])
+        guard !id.isEmpty else { return fail(0, "empty id") }
+        guard let label = EntityLabel(rawValue: fields[1]), EntityLabel.lexiconLabels.contains(label) else {
+            return fail(1, "unknown label '\(fields[1])' (expected \(EntityLabel.lexiconLabels.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let name = ByteText.trimmingWhitespaces(fields[2])
+        guard !name.isEmpty else { return fail(2, "empty name") }
+        var aliases: [String] = []
+        if !fields[3].isEmpty {
+            for alias in fields[3].utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false) {
+                let a = ByteText.trimmingWhitespaces(String(Substring(alias)))
+                if a.isEmpty { _ = fail(3, "empty alias"); continue }
+                if a != name, !aliases.contains(a) { aliases.append(a) }
+            }
+        }
+        let country = fields[4].isEmpty ? nil : fields[4]
+        if let country, !(country.utf8.count == 3 && country.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
+            _ = fail(4, "country '\(country)' is not an ISO 3166-1 alpha-3 code")
+        }
+        for k in [6, 7] where !fields[k].isEmpty && !isDate(fields[k]) {
+            _ = fail(k, "'\(fields[k])' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        }
+        let entry = LexiconEntry(
+            id: id, label: label, name: name, aliases: aliases, country: country,
+            roles: fields[5].utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) },
+            validFrom: fields[6].isEmpty ? nil : fields[6], validTo: fields[7].isEmpty ? nil : fields[7],
+            file: file, line: tsv.number)
+        return Candidate(line: tsv, entry: entry, errors: errors)
     }
 
     private mutating func parseDemonyms(_ text: String, file: String) -> [LexiconError] {

@@ -1,5 +1,5 @@
 /// One data line of a tab-separated lexicon file.
-struct TSVLine {
+struct TSVLine: Sendable {
     /// 1-based line number in the file.
     let number: Int
     let fields: [String]
