@@ -13,9 +13,9 @@ struct LexiconCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export the lexicons for other tools.",
             discussion: """
-                --format spacy-patterns writes spaCy EntityRuler patterns, one JSON object a line: \\
-                {"label": "Place", "pattern": "Republic of Korea", "id": "KOR"}, for every surface form of \\
-                every Person, Place and Organization (the built-in lexicons plus --lexicons folders). \\
+                --format spacy-patterns writes spaCy EntityRuler patterns, one JSON object a line: \
+                {"label": "Place", "pattern": "Republic of Korea", "id": "KOR"}, for every surface form of \
+                every Person, Place and Organization (the built-in lexicons plus --lexicons folders). \
                 Load them with nlp.add_pipe("entity_ruler").from_disk(PATH).
                 """
         )

@@ -6,9 +6,9 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rebuild the summary report of an annotated collection from its files.",
         discussion: """
-            Reads every NAME.ann with its NAME.txt under DIR (brat is the truth, so a review's \\
-            edits show up), recomputes sentences and meeting metadata, and writes report.html, \\
-            report.md, stances.csv, entities.csv and meetings.csv into DIR (or -o DIR). The same \\
+            Reads every NAME.ann with its NAME.txt under DIR (brat is the truth, so a review's \
+            edits show up), recomputes sentences and meeting metadata, and writes report.html, \
+            report.md, stances.csv, entities.csv and meetings.csv into DIR (or -o DIR). The same \
             annotations always give the same bytes.
             """
     )

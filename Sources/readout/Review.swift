@@ -7,22 +7,22 @@ struct Review: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Review an annotated collection in the browser: accept, reject and fix what readout found.",
         discussion: """
-            Starts a local web app on DIR (an annotated collection: NAME.txt beside NAME.ann). \\
-            Open the address it prints. For each entity and stance you can accept, reject, \\
-            relabel, change the lexicon id, fix the boundaries, or add what readout missed; \\
-            keys: a accept, r reject, j/k next/previous annotation, n/p next/previous document, \\
+            Starts a local web app on DIR (an annotated collection: NAME.txt beside NAME.ann). \
+            Open the address it prints. For each entity and stance you can accept, reject, \
+            relabel, change the lexicon id, fix the boundaries, or add what readout missed; \
+            keys: a accept, r reject, j/k next/previous annotation, n/p next/previous document, \
             u undo, ? help.
 
-            Every decision is written at once, atomically, to the document's .ann file (brat \\
-            and INCEpTION keep working on the same folder) and appended to DIR/review-log.jsonl \\
-            with the lines before and after, so a review can be audited and undone. Accepted \\
-            annotations carry brat's attribute 'Reviewed'. Two tabs editing one document cannot \\
-            overwrite each other: a decision made on an older version is refused. "Add to \\
-            lexicon" writes reviewed.tsv in the --new-entries folder; annotate with \\
-            '--lexicons FOLDER' to use it. After a review, 'readout report DIR' rebuilds the \\
+            Every decision is written at once, atomically, to the document's .ann file (brat \
+            and INCEpTION keep working on the same folder) and appended to DIR/review-log.jsonl \
+            with the lines before and after, so a review can be audited and undone. Accepted \
+            annotations carry brat's attribute 'Reviewed'. Two tabs editing one document cannot \
+            overwrite each other: a decision made on an older version is refused. "Add to \
+            lexicon" writes reviewed.tsv in the --new-entries folder; annotate with \
+            '--lexicons FOLDER' to use it. After a review, 'readout report DIR' rebuilds the \
             report from the edited files.
 
-            The server listens on 127.0.0.1 only. --host 0.0.0.0 (or any other address) lets \\
+            The server listens on 127.0.0.1 only. --host 0.0.0.0 (or any other address) lets \
             other machines read and change every file of the collection: there is no login.
 
             The JSON API under the page (/api/...) is described in the README.

@@ -130,5 +130,10 @@ struct ReviewServerTests {
         let help = try readout(["review", "--help"])
         #expect(help.stdout.contains("--host"))
         #expect(help.stdout.contains("127.0.0.1 only"))
+        // Line continuations in the help texts are not printed.
+        for command in [["review"], ["report"], ["lexicon", "export"], ["annotate"]] {
+            let text = try readout(command + ["--help"]).stdout
+            #expect(!text.contains("\\\n"), "\(command)")
+        }
     }
 }
