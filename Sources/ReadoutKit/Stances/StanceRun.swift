@@ -240,9 +240,17 @@ struct StanceRun {
             rule = "evaluation"
         } else if isAdjective {
             // "they were deeply concerned", "Japan is ready to".
-            guard let b = before, Self.beForms.contains(lower[b]) else { return nil }
-            holder = subject(ofVerbAt: b, sentence: sentence, depth: 3)
-            rule = "copula"
+            if let b = before, Self.beForms.contains(lower[b]) {
+                holder = subject(ofVerbAt: b, sentence: sentence, depth: 3)
+                rule = "copula"
+            } else if cue.upperBound < sentence.upperBound, Self.carrierNouns.contains(lower[cue.upperBound]),
+                      let agent = agent(after: cue.upperBound + 1, sentence: sentence) {
+                // "the congratulatory message from Foreign Minister Swaraj".
+                holder = agent
+                rule = "agent"
+            } else {
+                return nil
+            }
         } else if canBeNoun && (nominalContext || !canBeVerb) {
             guard k >= s else { return nil }
             let w = lower[k]
@@ -264,6 +272,10 @@ struct StanceRun {
                 // "offered words of sympathy", "sent a message of condolence".
                 holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
                 rule = "light-verb"
+            } else if let agent = agent(after: cue.upperBound, sentence: sentence) {
+                // "the words of condolence by Deputy Prime Minister Minh", "support from Japan".
+                holder = agent
+                rule = "agent"
             } else {
                 return nil
             }
@@ -323,6 +335,19 @@ struct StanceRun {
             rule: rule == "subject" ? holder.rule : rule)
         lastSpeaker = holder
         return stance
+    }
+
+    /// The agent of a nominal cue, named right after it: "from" or "by", then (past titles
+    /// and determiners, before any comma) a person, place or organization.
+    func agent(after n: Int, sentence: Range<Int>) -> Holder? {
+        guard n < sentence.upperBound, ["from", "by"].contains(lower[n]) else { return nil }
+        var m = n + 1
+        while m < min(sentence.upperBound, n + 8) {
+            if let mention = flatStartingAt[m] { return Holder(spans: [mention.span], rule: "agent") }
+            guard view.isWord(m) else { return nil }
+            m += 1
+        }
+        return nil
     }
 
     /// Tokens between the holder (or a few tokens back) and the cue, where modifiers count.

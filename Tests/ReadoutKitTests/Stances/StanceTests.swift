@@ -121,6 +121,21 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.holders == ["Kamikawa"])
     }
 
+    @Test func anAgentAfterANominalCueHoldsIt() {
+        let words = stances(opening + "Minister Kamikawa thanked the Minister for the words of sympathy by Minister Park after the floods.")
+        #expect(words.contains { $0.category == .sympathize && $0.cue == "sympathy" && $0.holders == ["Park"] })
+        let message = stances(opening + "Minister Park expressed his gratitude for the congratulatory message from Prime Minister Kishida.")
+        #expect(message.contains { $0.category == .congratulate && $0.cue == "congratulatory" && $0.holders == ["Kishida"] })
+        // Without an agent, neither is a stance.
+        #expect(!stances(opening + "The congratulatory message was read aloud.").contains { $0.category == .congratulate })
+        #expect(!stances(opening + "They discussed the words of sympathy.").contains { $0.category == .sympathize })
+    }
+
+    @Test func eagernessIsHope() {
+        let found = stances(opening + "Minister Park said that he was eager to visit Tokyo soon.")
+        #expect(found.contains { $0.category == .hope && $0.cue == "eager" && $0.holders == ["he"] })
+    }
+
     @Test func pronounsResolveToTheNearestPerson() {
         let found = stances(opening + "Minister Kamikawa spoke on the ruling. She again urged the ROK to take measures.")
         #expect(found.first?.holders == ["She"])
