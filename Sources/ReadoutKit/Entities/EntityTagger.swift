@@ -397,8 +397,10 @@ struct TaggingRun {
             var start = end
             while start > 0, end - start < 4, view.sameLine(start - 1) {
                 let k = start - 1
+                // Not into another title: "Minister of Defense Kono Taro, Minister of ...".
                 guard view.isCapitalized(k), !Self.nameStopWords.contains(view[k]),
-                      !OrganizationRules.heads.contains(view[k]), titleMatch(at: k) == nil, lexicon.demonyms[view[k]] == nil
+                      !OrganizationRules.heads.contains(view[k]), titleMatch(at: k) == nil, lexicon.demonyms[view[k]] == nil,
+                      !titles.contains(where: { $0.contains(k) })
                 else { break }
                 if let m = flatMatch(at: k), !m.entries.contains(where: { $0.label == .person }) { break }
                 start = k

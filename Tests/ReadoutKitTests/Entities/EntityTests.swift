@@ -100,6 +100,12 @@ import Testing
         #expect(texts("Attending were Nnamdi Eze, Permanent Representative to the United Nations.", .person) == ["Nnamdi Eze"])
     }
 
+    @Test func aNameBeforeARoleDoesNotReachIntoTheTitleBeforeIt() {
+        let text = "Mr. Lee also met Minister of Defense Hara Kenji, Minister of the Environment Sato."
+        #expect(texts(text, .person) == ["Lee", "Hara Kenji", "Sato"])
+        #expect(texts(text, .title).contains("Minister of Defense"))
+    }
+
     @Test func rolesAfterANameAreTitles() {
         let text = "Ms. Kamikawa Yoko, Minister for Foreign Affairs of Japan, held a meeting."
         #expect(texts(text, .title) == ["Ms.", "Minister for Foreign Affairs of Japan"])
