@@ -92,6 +92,7 @@ struct TaggingRun {
         personsAfterTitles()
         personsBeforeAppositions()
         organizationRules()
+        geographicFeatures()
         resolveFlat()
         surnamesAndAcronyms()
         var mentions = chosen.map { c in
@@ -477,6 +478,34 @@ struct TaggingRun {
             } else {
                 i += 1
             }
+        }
+    }
+
+    // MARK: Places by rule
+
+    /// Heads of geographic names that no lexicon can list in full: "the Danjo Islands",
+    /// "Jeju Island", "Manila Bay".
+    static let geographicHeads: Set<String> = [
+        "Islands", "Island", "Isles", "Strait", "Straits", "Peninsula", "Archipelago", "Atoll", "Reef",
+        "Gulf", "Bay", "Sea",
+    ]
+
+    /// One to three capitalized words and a geographic head, where the head ends the name
+    /// ("Pacific Islands Forum" is an organization, left to the lexicon and the head rule).
+    mutating func geographicFeatures() {
+        for h in 1..<max(1, view.count) where Self.geographicHeads.contains(view[h]) && view.isCapitalized(h) {
+            if h + 1 < view.count, view.sameLine(h), view.isCapitalized(h + 1) || view[h + 1] == "-" { continue }
+            var start = h
+            while start > 0, h - start < 3, view.sameLine(start - 1), view.isCapitalized(start - 1),
+                  !OrganizationRules.openers.contains(view[start - 1]), !Self.geographicHeads.contains(view[start - 1]),
+                  titleMatch(at: start - 1) == nil, !titles.contains(where: { $0.contains(start - 1) }) {
+                start -= 1
+            }
+            guard start < h else { continue }
+            let name = view.text(start..<(h + 1))
+            candidates.append(Candidate(start: start, end: h + 1, label: .place,
+                                        references: [Reference(id: Self.slug(name), name: name)],
+                                        provenance: Provenance(rule: "geographic-head"), priority: 1))
         }
     }
 

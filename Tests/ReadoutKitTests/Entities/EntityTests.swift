@@ -100,6 +100,15 @@ import Testing
         #expect(texts("Attending were Nnamdi Eze, Permanent Representative to the United Nations.", .person) == ["Nnamdi Eze"])
     }
 
+    @Test func geographicNamesByTheirHead() {
+        #expect(texts("A vessel sank off the west coast of the Danjo Islands in Nagasaki Prefecture.", .place)
+            == ["Danjo Islands", "Nagasaki Prefecture"])
+        #expect(texts("They discussed peace across the Tawain Strait and in Manila Bay.", .place) == ["Tawain Strait", "Manila Bay"])
+        // A head followed by another name word names something else.
+        #expect(!texts("Leaders met at the Pacific Islands Forum.", .place).contains("Pacific Islands Forum"))
+        #expect(texts("The Minister visited the Island.", .place).isEmpty)
+    }
+
     @Test func aNameBeforeARoleDoesNotReachIntoTheTitleBeforeIt() {
         let text = "Mr. Lee also met Minister of Defense Hara Kenji, Minister of the Environment Sato."
         #expect(texts(text, .person) == ["Lee", "Hara Kenji", "Sato"])
