@@ -245,6 +245,12 @@ struct TaggingRun {
                     while isOfficeField(end) { end += 1 }
                     continue
                 }
+                // "Ambassador to Japan", "Permanent Representative of China to the United Nations".
+                if view[end] == "to", view.sameLine(end - 1), (start..<end).contains(where: { Self.envoyWords.contains(view[$0]) }),
+                   let extended = placeOrBody(at: end + 1 < view.count && view[end + 1] == "the" ? end + 2 : end + 1) {
+                    end = extended
+                    continue
+                }
                 if let extended = titleComplement(after: end) {
                     end = extended
                     continue
@@ -297,6 +303,16 @@ struct TaggingRun {
 
     private func isBareHonorific(_ m: PhraseMatcher.Match) -> Bool {
         m.entries.allSatisfy { $0.roles.contains("honorific") }
+    }
+
+    /// Title words of envoys, whose title goes on with "to <country or body>".
+    static let envoyWords: Set<String> = ["Ambassador", "Representative", "Envoy", "Delegate", "Observer", "Consul"]
+
+    /// The end of a place or an organization starting at token j, if one does.
+    func placeOrBody(at j: Int) -> Int? {
+        guard j < view.count else { return nil }
+        if let m = flatMatch(at: j), m.entries.contains(where: { $0.label != .person }) { return m.end }
+        return organizationAt(j)
     }
 
     /// "for Foreign Affairs", "of Defense", "of the Environment", "of Japan",

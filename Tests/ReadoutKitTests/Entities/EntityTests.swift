@@ -100,6 +100,14 @@ import Testing
         #expect(texts("Attending were Nnamdi Eze, Permanent Representative to the United Nations.", .person) == ["Nnamdi Eze"])
     }
 
+    @Test func anEnvoysTitleGoesOnWithTo() {
+        #expect(texts("He met Ambassador of Brazil to Japan Silva.", .title) == ["Ambassador of Brazil to Japan"])
+        #expect(texts("She met Tanaka Aiko, Permanent Representative of Japan to the United Nations.", .title)
+            == ["Permanent Representative of Japan to the United Nations"])
+        // Other titles do not take "to".
+        #expect(texts("She met Tanaka Aiko, Minister of Trade to discuss Japan.", .title) == ["Minister of Trade"])
+    }
+
     @Test func geographicNamesByTheirHead() {
         #expect(texts("A vessel sank off the west coast of the Danjo Islands in Nagasaki Prefecture.", .place)
             == ["Danjo Islands", "Nagasaki Prefecture"])
