@@ -100,7 +100,7 @@ public final class BatchAnnotator: Sendable {
             for (file, report) in finished.summaries { byCollection[outputDirectory ?? file.root, default: []].append(report) }
             for (folder, documents) in byCollection.sorted(by: { $0.key.path < $1.key.path }) {
                 do {
-                    try ReportWriter(documents: documents).write(to: folder)
+                    try ReportWriter(documents: documents).write(to: folder, parallel: jobs > 1)
                 } catch {
                     result.failures.append(Failure(path: folder.path, reason: "report: \(error)"))
                 }
@@ -137,7 +137,9 @@ public final class BatchAnnotator: Sendable {
     private func annotate(_ file: InputFile) -> Outcome {
         let data: Data
         do {
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
+            // lstat, as FileManager's attributesOfItem does, without its extended-attribute reads.
+            var status = stat()
+            let size: Int? = lstat(file.url.path, &status) == 0 ? Int(status.st_size) : nil
             if let size, size > maximumBytes {
                 return Outcome(failure: Failure(path: file.url.path, reason: String(
                     format: "too large: %.1f MB (the limit is %.1f MB; raise it with --max-size)",

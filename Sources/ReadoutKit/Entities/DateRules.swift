@@ -44,6 +44,8 @@ struct DateRules {
         if number(i, in: 1...31) { return true }
         guard i < view.count else { return false }
         let t = view[i]
+        // "1st": Int() below needs a digit or a sign first.
+        guard let first = t.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D else { return false }
         for suffix in ["st", "nd", "rd", "th"] where t.hasSuffix(suffix) {
             if let n = Int(t.dropLast(2)), (1...31).contains(n), t.count <= 4 { return true }
         }
