@@ -176,4 +176,25 @@ enum ByteText {
         }
         return untouched ? s : s.trimmingCharacters(in: .whitespaces)
     }
+
+    /// Whether the UTF-8 bytes of `needle` occur in those of `haystack`.
+    static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        return needle.withUTF8 { n in
+            haystack.withUTF8 { h in
+                guard !n.isEmpty else { return true }
+                guard h.count >= n.count else { return false }
+                var k = 0
+                while k + n.count <= h.count {
+                    if h[k] == n[0] {
+                        var j = 1
+                        while j < n.count, h[k + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    k += 1
+                }
+                return false
+            }
+        }
+    }
 }
