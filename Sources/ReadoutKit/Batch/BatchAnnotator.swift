@@ -158,7 +158,9 @@ public final class BatchAnnotator: Sendable {
         }
         let annotated = pipeline.annotate(document)
         let base = outputBase(for: file)
-        let json = DocumentJSON(annotated)
+        let index = CodePointIndex(annotated.document)
+        let ids = Numbering(annotated)
+        let json = DocumentJSON(annotated, index: index, ids: ids)
         do {
             try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
             if outputDirectory != nil {
@@ -169,7 +171,7 @@ public final class BatchAnnotator: Sendable {
             }
             try writer(try json.encoded(), base.appendingPathExtension("json"))
             // The .ann last: its presence means the document is complete.
-            try writer(Data(BratWriter.annBytes(annotated)), base.appendingPathExtension("ann"))
+            try writer(Data(BratWriter.annBytes(annotated, index: index, ids: ids)), base.appendingPathExtension("ann"))
         } catch {
             return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(error)"))
         }

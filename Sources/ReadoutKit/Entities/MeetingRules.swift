@@ -26,7 +26,11 @@ struct MeetingRules {
     /// Lengths and lower-case first letters of the heads, to pass over most ASCII words
     /// without building their title-case form.
     static let headLengths: ClosedRange<Int> = heads.map(\.utf8.count).min()!...heads.map(\.utf8.count).max()!
-    static let headInitials: Set<UInt8> = Set(heads.map { $0.lowercased().utf8.first! })
+    static let headInitials: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for head in heads { table[Int(head.lowercased().utf8.first!)] = true }
+        return table
+    }()
 
     func isHead(_ i: Int) -> Bool {
         guard view.isWord(i) else { return false }
@@ -35,7 +39,7 @@ struct MeetingRules {
         var probe = t
         if let ascii = probe.withUTF8({ p -> Bool? in
             guard !p.contains(where: { $0 >= 0x80 }) else { return nil }
-            guard Self.headLengths.contains(p.count), Self.headInitials.contains(p[0] | 0x20) else { return false }
+            guard Self.headLengths.contains(p.count), Self.headInitials[Int(p[0] | 0x20)] else { return false }
             if Self.heads.contains(t) { return true }
             var title = [UInt8](p)
             for k in title.indices {

@@ -11,7 +11,7 @@ struct JSONOutput {
 
     private mutating func newline() {
         bytes.append(0x0A)
-        for _ in 0..<(depth * 2) { bytes.append(0x20) }
+        bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
     }
 
     private mutating func beginMember() {
