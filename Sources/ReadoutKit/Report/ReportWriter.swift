@@ -42,9 +42,9 @@ public struct ReportWriter: Sendable {
             try AtomicFile.write(markdown, to: folder.appending(path: "report.md"))
         }
         let tables: @Sendable () throws -> Void = { [self] in
-            try AtomicFile.write(CSV.stances(stances), to: folder.appending(path: "stances.csv"))
-            try AtomicFile.write(CSV.entities(entities), to: folder.appending(path: "entities.csv"))
-            try AtomicFile.write(CSV.meetings(documents), to: folder.appending(path: "meetings.csv"))
+            try AtomicFile.write(CSV.stancesBytes(stances), to: folder.appending(path: "stances.csv"))
+            try AtomicFile.write(CSV.entitiesBytes(entities), to: folder.appending(path: "entities.csv"))
+            try AtomicFile.write(CSV.meetingsBytes(documents), to: folder.appending(path: "meetings.csv"))
         }
         guard parallel else {
             try pages()
