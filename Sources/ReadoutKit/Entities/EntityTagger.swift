@@ -20,7 +20,7 @@ public struct EntityTagger: Sendable {
         var byEnds: [String: LexiconEntry] = [:]
         for entry in lexicon.entries where entry.label == .person {
             for form in entry.surfaceForms {
-                let parts = form.split(separator: " ")
+                let parts = ByteText.split(form, UInt8(ascii: " "))
                 guard parts.count >= 2 else { continue }
                 let key = TaggingRun.nameKey(String(parts.first!)) + " " + TaggingRun.nameKey(String(parts.last!))
                 if byEnds[key] == nil { byEnds[key] = entry }

@@ -112,8 +112,8 @@ public struct Lexicon: Sendable {
             guard !name.isEmpty else { fail(2, "empty name"); continue }
             var aliases: [String] = []
             if !fields[3].isEmpty {
-                for alias in fields[3].split(separator: "|", omittingEmptySubsequences: false) {
-                    let a = ByteText.trimmingWhitespaces(String(alias))
+                for alias in ByteText.split(fields[3], UInt8(ascii: "|"), omittingEmptySubsequences: false) {
+                    let a = ByteText.trimmingWhitespaces(alias)
                     if a.isEmpty { fail(3, "empty alias"); continue }
                     if a != name, !aliases.contains(a) { aliases.append(a) }
                 }
@@ -132,7 +132,7 @@ public struct Lexicon: Sendable {
             }
             let entry = LexiconEntry(
                 id: id, label: label, name: name, aliases: aliases, country: country,
-                roles: fields[5].split(separator: "|").map(String.init),
+                roles: ByteText.split(fields[5], UInt8(ascii: "|")),
                 validFrom: fields[6].isEmpty ? nil : fields[6], validTo: fields[7].isEmpty ? nil : fields[7],
                 file: file, line: lineNumber)
             var clash = false

@@ -45,8 +45,34 @@ public final class Segmenter: @unchecked Sendable {
     public func tokenTexts(_ strings: [String]) -> [[String]] {
         let (_, wordBreaker) = clones()
         return strings.map { string in
+            if let words = Self.asciiWords(string) { return words }
             let bytes = Array(string.utf8)
             return Self.tokens(of: bytes, breaker: wordBreaker).map { Self.text($0, bytes) }
+        }
+    }
+
+    /// The tokens of a string of ASCII letters and spaces, which ICU's word rules split at
+    /// the spaces only (letters join, a run of spaces is one white-space segment, dropped);
+    /// nil for any other string.
+    static func asciiWords(_ string: String) -> [String]? {
+        var string = string
+        return string.withUTF8 { p -> [String]? in
+            var words: [String] = []
+            var start = -1
+            for i in 0...p.count {
+                let b: UInt8 = i < p.count ? p[i] : 0x20
+                if b == 0x20 {
+                    if start >= 0 {
+                        words.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self))
+                        start = -1
+                    }
+                } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) {
+                    if start < 0 { start = i }
+                } else {
+                    return nil
+                }
+            }
+            return words
         }
     }
 

@@ -197,4 +197,24 @@ enum ByteText {
             }
         }
     }
+
+    /// `s.split(separator: Character(separator), omittingEmptySubsequences:)` as Strings. An
+    /// ASCII separator followed by a non-ASCII byte may carry a combining mark (then it is not
+    /// the separator Character): such strings take the Character-level split.
+    static func split(_ s: String, _ separator: UInt8, omittingEmptySubsequences: Bool = true) -> [String] {
+        var s = s
+        let fast: [String]? = s.withUTF8 { p -> [String]? in
+            var parts: [String] = []
+            var start = 0
+            for i in 0...p.count where i == p.count || p[i] == separator {
+                if i < p.count, i + 1 < p.count, p[i + 1] >= 0x80 { return nil }
+                if !(omittingEmptySubsequences && i == start) {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self))
+                }
+                start = i + 1
+            }
+            return parts
+        }
+        return fast ?? s.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: omittingEmptySubsequences).map(String.init)
+    }
 }
