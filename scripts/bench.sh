@@ -15,7 +15,7 @@ measures, on the same corpus and in one run:
                               (lexicon loading, reading, segmentation, entities, stances,
                               .ann + .json writing, copying the texts, the summary report)
   readout --jobs 1 --no-report  the same without the summary report
-  readout --jobs 2            the whole command on two cores
+  readout --jobs 2            the whole command on two cores (and without the report)
   ICU floor                   bench/icu_floor.c: one ICU word and one sentence pass over
                               every text, nothing else (file reading not timed): the cost
                               any ICU-based pipeline pays
@@ -39,8 +39,8 @@ Options:
   --lexicon-1m      also generate a 1,000,000-entry lexicon (bench/make_lexicon.py) and
                     measure its load time (annotating one tiny file) and the --jobs 1
                     --no-report throughput with it (`--lexicons DIR`)
-  --rss-200mb       also annotate a 200 MB corpus with --jobs 1 and report peak RSS
-                    (/usr/bin/time -v; needs the `time` package)
+  --rss-200mb       also annotate a 200 MB corpus with --jobs 1, with and without the
+                    report, and give peak RSS (/usr/bin/time -v; needs the `time` package)
   --small-doc       also time one small document end to end (default lexicons,
                     --no-report): hyperfine when installed, else the median of 20 runs
   --all             all three extra stages
@@ -157,6 +157,8 @@ log "readout --jobs 1 --no-report"
 read -r r1n_s r1n_kb < <(best_readout "$work/corpus" --jobs 1 --no-report)
 log "readout --jobs 2"
 read -r r2_s r2_kb < <(best_readout "$work/corpus" --jobs 2)
+log "readout --jobs 2 --no-report"
+read -r r2n_s r2n_kb < <(best_readout "$work/corpus" --jobs 2 --no-report)
 
 log "ICU floor"
 icu_mbs=""
@@ -185,6 +187,7 @@ fi
 r1_mbs=$(echo "$mb / $r1_s" | bc -l)
 r1n_mbs=$(echo "$mb / $r1n_s" | bc -l)
 r2_mbs=$(echo "$mb / $r2_s" | bc -l)
+r2n_mbs=$(echo "$mb / $r2n_s" | bc -l)
 
 table="$work/table.md"
 {
@@ -199,12 +202,13 @@ table="$work/table.md"
     row "readout annotate --jobs 1" "$r1_s" "$r1_mbs" "$((r1_kb / 1024)) MB"
     row "readout annotate --jobs 1 --no-report" "$r1n_s" "$r1n_mbs" "$((r1n_kb / 1024)) MB"
     row "readout annotate --jobs 2" "$r2_s" "$r2_mbs" "$((r2_kb / 1024)) MB"
+    row "readout annotate --jobs 2 --no-report" "$r2n_s" "$r2n_mbs" "$((r2n_kb / 1024)) MB"
     echo "| ICU word+sentence floor (bench/icu_floor.c) | $(fmt "$icu_s") | $(fmt "$icu_mbs") | $(ratio "$icu_mbs" "$spacy_mbs") | 1.00× | |"
     if [[ -n "$spacy_mbs" ]]; then
         echo "| spaCy blank en + sentencizer + entity_ruler (bench/peer_spacy.py; patterns load $(fmt "$spacy_load") s, not counted) | $(fmt "$spacy_s") | $(fmt "$spacy_mbs") | 1.00× | $(ratio "$spacy_mbs" "$icu_mbs") | |"
     fi
     echo
-    echo "--jobs 2 / --jobs 1: $(ratio "$r2_mbs" "$r1_mbs") (with the report), on $(nproc) cores."
+    echo "--jobs 2 / --jobs 1: $(ratio "$r2_mbs" "$r1_mbs") with the report, $(ratio "$r2n_mbs" "$r1n_mbs") without, on $(nproc) cores."
 } > "$table"
 
 # --- Optional stages -------------------------------------------------------------------
@@ -241,8 +245,15 @@ if [[ $rss_200mb -eq 1 ]]; then
         || { cat "$work/time-v.txt" >&2; exit 1; }
     rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-v.txt")
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time-v.txt")
+    rm -rf "$work/out-200"
+    log "readout --jobs 1 --no-report on 200 MB (peak RSS)"
+    /usr/bin/time -v "$readout" annotate "$work/corpus-200" -o "$work/out-200" --jobs 1 --no-report >/dev/null 2>"$work/time-v.txt" \
+        || { cat "$work/time-v.txt" >&2; exit 1; }
+    rss_n_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-v.txt")
+    wall_n=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time-v.txt")
     rm -rf "$work/out-200" "$work/corpus-200"
     echo "| 200 MB corpus, --jobs 1, with the report: peak RSS | $((rss_kb / 1024)) MB (wall $wall) | ≤ 200 MB |" >> "$extra"
+    echo "| 200 MB corpus, --jobs 1, --no-report: peak RSS | $((rss_n_kb / 1024)) MB (wall $wall_n) | ≤ 200 MB |" >> "$extra"
 fi
 if [[ $small_doc -eq 1 ]]; then
     small=$(find "$source_dir" -name '*.txt' -type f -printf '%s %p\n' | sort -n | awk '$1 >= 2000 && !found {found = 1; print} {last = $0} END {if (!found) print last}' | cut -d' ' -f2-)

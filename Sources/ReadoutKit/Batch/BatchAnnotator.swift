@@ -106,7 +106,7 @@ public final class BatchAnnotator: Sendable {
             for (file, report) in finished.summaries { byCollection[outputDirectory ?? file.root, default: []].append(report) }
             for (folder, documents) in byCollection.sorted(by: { $0.key.path < $1.key.path }) {
                 do {
-                    try ReportWriter(documents: documents).write(to: folder)
+                    try ReportWriter(documents: documents).write(to: folder, parallel: jobs > 1)
                 } catch {
                     result.failures.append(Failure(path: folder.path, reason: "report: \(error)"))
                 }
@@ -143,7 +143,9 @@ public final class BatchAnnotator: Sendable {
     private func annotate(_ file: InputFile) -> Outcome {
         let data: Data
         do {
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
+            // lstat, as FileManager's attributesOfItem does, without its extended-attribute reads.
+            var status = stat()
+            let size: Int? = lstat(file.url.path, &status) == 0 ? Int(status.st_size) : nil
             if let size, size > maximumBytes {
                 return Outcome(failure: Failure(path: file.url.path, reason: String(
                     format: "too large: %.1f MB (the limit is %.1f MB; raise it with --max-size)",
@@ -166,7 +168,9 @@ public final class BatchAnnotator: Sendable {
             return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(base.lastPathComponent).ann holds reviewed annotations (readout review); kept as it is: annotate into another folder, or pass --overwrite-reviewed"))
         }
         let annotated = pipeline.annotate(document)
-        let json = DocumentJSON(annotated)
+        let index = CodePointIndex(annotated.document)
+        let ids = Numbering(annotated)
+        let json = DocumentJSON(annotated, index: index, ids: ids)
         do {
             try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
             if outputDirectory != nil {
@@ -177,7 +181,7 @@ public final class BatchAnnotator: Sendable {
             }
             try writer(try json.encoded(), base.appendingPathExtension("json"))
             // The .ann last: its presence means the document is complete.
-            try writer(Data(BratWriter.annBytes(annotated)), base.appendingPathExtension("ann"))
+            try writer(Data(BratWriter.annBytes(annotated, index: index, ids: ids)), base.appendingPathExtension("ann"))
         } catch {
             return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(error)"))
         }

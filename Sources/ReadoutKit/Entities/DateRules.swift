@@ -25,9 +25,24 @@ struct DateRules {
     static let relativeYears: Set<String> = ["this", "last", "next"]
     static let meridiems: Set<String> = ["a.m", "p.m", "am", "pm", "A.M", "P.M", "AM", "PM"]
 
+    /// First bytes of every month, weekday and modifier word (all ASCII), and 0xE2, the first
+    /// byte of the one non-ASCII letter canonically equal to an ASCII one (KELVIN SIGN).
+    static let initials: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for word in Array(months.keys) + Array(weekdays) + Array(modifiers) { table[Int(word.utf8.first!)] = true }
+        table[0xE2] = true
+        return table
+    }()
+
+    /// Whether token i could be a month, weekday or modifier (a cheap test before the look-ups).
+    func mayBeName(_ i: Int) -> Bool {
+        guard let b = view[i].utf8.first else { return false }
+        return Self.initials[Int(b)]
+    }
+
     /// A month name at token i: its length in tokens ("Feb." is two).
     func month(at i: Int) -> Int? {
-        guard view.isWord(i) else { return nil }
+        guard view.isWord(i), mayBeName(i) else { return nil }
         if Self.months[view[i]] != nil { return 1 }
         if i + 1 < view.count, view[i + 1] == ".", view.joined(i), Self.months[view[i] + "."] != nil { return 2 }
         return nil
@@ -44,6 +59,8 @@ struct DateRules {
         if number(i, in: 1...31) { return true }
         guard i < view.count else { return false }
         let t = view[i]
+        // "1st": Int() below needs a digit or a sign first.
+        guard let first = t.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D else { return false }
         for suffix in ["st", "nd", "rd", "th"] where t.hasSuffix(suffix) {
             if let n = Int(t.dropLast(2)), (1...31).contains(n), t.count <= 4 { return true }
         }
@@ -79,13 +96,13 @@ struct DateRules {
         let start = i
         var k = i
         // A modifier: "late April", "mid-May".
-        if view.isWord(k), Self.modifiers.contains(view[k]), k + 1 < view.count {
+        if view.isWord(k), mayBeName(k), Self.modifiers.contains(view[k]), k + 1 < view.count {
             var n = k + 1
             if view[n] == "-", view.joined(k) { n += 1 }
             if month(at: n) != nil { k = n } else { return nil }
         }
         // A weekday, maybe leading a date: "Friday, September 9".
-        if view.isWord(k), Self.weekdays.contains(view[k]) {
+        if view.isWord(k), mayBeName(k), Self.weekdays.contains(view[k]) {
             var n = k + 1
             if n < view.count, view[n] == "," { n += 1 }
             if n < view.count, month(at: n) != nil || day(n) {

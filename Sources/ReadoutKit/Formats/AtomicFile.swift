@@ -18,23 +18,38 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
 /// power loss); a batch instead flushes everything once at its end (``flushAll()``).
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL, durable: Bool = true) throws(WriteError) {
+        var failure: WriteError?
+        data.withUnsafeBytes { raw in
+            do throws(WriteError) { try write(raw, to: url, durable: durable) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes bytes without copying them into a `Data` first.
+    public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(WriteError) {
+        var failure: WriteError?
+        bytes.withUnsafeBytes { raw in
+            do throws(WriteError) { try write(raw, to: url, durable: durable) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    static func write(_ raw: UnsafeRawBufferPointer, to url: URL, durable: Bool) throws(WriteError) {
         let path = url.path
         let folder = url.deletingLastPathComponent().path
         let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         var failure: String?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
+        var offset = 0
+        while offset < raw.count {
+            let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                break
             }
+            offset += n
         }
         if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
@@ -46,7 +61,12 @@ public enum AtomicFile {
     }
 
     public static func write(_ text: String, to url: URL, durable: Bool = true) throws(WriteError) {
-        try write(Data(text.utf8), to: url, durable: durable)
+        var text = text
+        var failure: WriteError?
+        text.withUTF8 { p in
+            do throws(WriteError) { try write(UnsafeRawBufferPointer(p), to: url, durable: durable) } catch { failure = error }
+        }
+        if let failure { throw failure }
     }
 
     /// Flushes every written file to disk.

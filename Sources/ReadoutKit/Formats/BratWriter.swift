@@ -9,8 +9,11 @@ public enum BratWriter {
 
     /// The `.ann` file's UTF-8 bytes (see ``ann(_:)``).
     public static func annBytes(_ annotated: AnnotatedDocument) -> [UInt8] {
-        let index = CodePointIndex(annotated.document)
-        let ids = Numbering(annotated)
+        annBytes(annotated, index: CodePointIndex(annotated.document), ids: Numbering(annotated))
+    }
+
+    /// With the offset index and ids the caller already has (the JSON writer shares them).
+    static func annBytes(_ annotated: AnnotatedDocument, index: CodePointIndex, ids: Numbering) -> [UInt8] {
         let bytes = annotated.document.bytes
         var out: [UInt8] = []
         out.reserveCapacity(annotated.mentions.count * 80 + annotated.stances.count * 300 + 64)

@@ -93,7 +93,11 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
     }
 
     public init(_ annotated: AnnotatedDocument) {
-        let index = CodePointIndex(annotated.document)
+        self.init(annotated, index: CodePointIndex(annotated.document), ids: Numbering(annotated))
+    }
+
+    /// With the offset index and brat ids the caller already has (the `.ann` writer shares them).
+    init(_ annotated: AnnotatedDocument, index: CodePointIndex, ids: Numbering) {
         source = annotated.document.name
         sha256 = SHA256.hex(annotated.document.bytes)
         length = index.scalarCount
@@ -105,7 +109,6 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
         func sentence(of span: Span) -> Int? {
             Segmentation.sentence(containing: span, in: sentenceSpans)
         }
-        let ids = Numbering(annotated)
         let document = annotated.document
         meeting = annotated.meeting
         entities = annotated.mentions.enumerated().map { k, m in

@@ -9,9 +9,16 @@ struct JSONOutput {
 
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
     private mutating func newline() {
         bytes.append(0x0A)
-        for _ in 0..<(depth * 2) { bytes.append(0x20) }
+        let n = depth * 2
+        if n <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        } else {
+            for _ in 0..<n { bytes.append(0x20) }
+        }
     }
 
     private mutating func beginMember() {
@@ -23,7 +30,9 @@ struct JSONOutput {
     mutating func key(_ name: String) {
         beginMember()
         string(name)
-        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        bytes.append(0x20)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
     }
 
     /// An array element's position.
@@ -71,7 +80,23 @@ struct JSONOutput {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+    mutating func int(_ n: Int) {
+        guard n >= 0 else { bytes.append(contentsOf: String(n).utf8); return }
+        // Decimal digits, most significant first.
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = n
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[19 - count] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                v /= 10
+                count += 1
+            } while v > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - count)...]))
+        }
+    }
     mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
     mutating func null() { bytes.append(contentsOf: "null".utf8) }
 

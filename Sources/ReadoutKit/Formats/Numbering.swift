@@ -10,24 +10,25 @@ struct Numbering {
     var holderIDs: [Span: String] = [:]
 
     init(_ annotated: AnnotatedDocument) {
+        mentionIDs.reserveCapacity(annotated.mentions.count)
         var t = 0
         for mention in annotated.mentions {
             t += 1
-            mentionIDs.append("T\(t)")
+            mentionIDs.append("T" + String(t))
             if mention.label.isFlat || mention.label == .actor, holderIDs[mention.span] == nil || mention.label == .actor {
-                holderIDs[mention.span] = "T\(t)"
+                holderIDs[mention.span] = mentionIDs[mentionIDs.count - 1]
             }
         }
         for (e, stance) in annotated.stances.enumerated() {
             t += 1
-            cueIDs.append("T\(t)")
+            cueIDs.append("T" + String(t))
             if stance.target != nil {
                 t += 1
-                targetIDs.append("T\(t)")
+                targetIDs.append("T" + String(t))
             } else {
                 targetIDs.append(nil)
             }
-            eventIDs.append("E\(e + 1)")
+            eventIDs.append("E" + String(e + 1))
         }
     }
 }

@@ -165,8 +165,8 @@ public struct Lexicon: Sendable {
         guard !name.isEmpty else { return fail(2, "empty name") }
         var aliases: [String] = []
         if !fields[3].isEmpty {
-            for alias in fields[3].utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false) {
-                let a = ByteText.trimmingWhitespaces(String(Substring(alias)))
+            for alias in ByteText.split(fields[3], UInt8(ascii: "|"), omittingEmptySubsequences: false) {
+                let a = ByteText.trimmingWhitespaces(alias)
                 if a.isEmpty { _ = fail(3, "empty alias"); continue }
                 if a != name, !aliases.contains(a) { aliases.append(a) }
             }
@@ -180,7 +180,7 @@ public struct Lexicon: Sendable {
         }
         let entry = LexiconEntry(
             id: id, label: label, name: name, aliases: aliases, country: country,
-            roles: fields[5].utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) },
+            roles: ByteText.split(fields[5], UInt8(ascii: "|")),
             validFrom: fields[6].isEmpty ? nil : fields[6], validTo: fields[7].isEmpty ? nil : fields[7],
             file: file, line: tsv.number)
         return Candidate(line: tsv, entry: entry, errors: errors)

@@ -87,7 +87,7 @@ struct MeetingExtractor {
     func titleLine(before headerEnd: Int) -> String? {
         let header = String(decoding: view.document.bytes[0..<min(headerEnd, 20_000)], as: UTF8.self)
         let lines = header.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { ByteText.trimmingWhitespaces(String($0)) }
             .filter { $0.count >= 8 }
         let meetingNames = mentions.filter { $0.label == .meeting && $0.span.end <= headerEnd }.map { view.document.text(of: $0.span) }
         let cues = ["Meeting", "Talk", "Call", "Summit", "Conversation", "Meets", "meets", "Visit", "visit", "Lunch", "Dinner", "Readout", "call with", "Courtesy"]
@@ -193,7 +193,10 @@ struct MeetingExtractor {
 
     /// "for approximately 85 minutes", "for about an hour and 40 minutes", "half an hour".
     static func duration(in text: String) -> Int? {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let lowered = text.lowercased()
+        // Every duration has a word starting "hour" or "minute".
+        guard ByteText.containsBytes(lowered, "hour") || ByteText.containsBytes(lowered, "minute") else { return nil }
+        let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         let numbers: [String: Int] = ["a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half": 0]
         for (i, w) in words.enumerated() where w == "for" || w == "lasted" {
             var k = i + 1

@@ -32,11 +32,13 @@ public enum CSV {
             }
             bytes.append(contentsOf: [0x0D, 0x0A])
         }
-
-        var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
-    public static func stances(_ rows: [StanceRow]) -> String {
+    public static func stances(_ rows: [StanceRow]) -> String { String(decoding: stancesBytes(rows), as: UTF8.self) }
+    public static func entities(_ rows: [EntityRow]) -> String { String(decoding: entitiesBytes(rows), as: UTF8.self) }
+    public static func meetings(_ documents: [ReportDocument]) -> String { String(decoding: meetingsBytes(documents), as: UTF8.self) }
+
+    static func stancesBytes(_ rows: [StanceRow]) -> [UInt8] {
         var out = Writer(capacity: 64 + rows.count * 400)
         out.line(["document", "meeting_date", "stance_id", "holder_ids", "holder_names", "holder_countries", "category",
                         "polarity", "cameo", "cue", "target_text", "target_entity_ids", "sentence", "intensity", "negated", "repeated"])
@@ -46,19 +48,19 @@ public enum CSV {
                          join(r.targetEntityIDs), r.sentence, r.intense ? "High" : "", r.negated ? "true" : "false",
                          r.repeated ? "true" : "false"])
         }
-        return out.text
+        return out.bytes
     }
 
-    public static func entities(_ rows: [EntityRow]) -> String {
+    static func entitiesBytes(_ rows: [EntityRow]) -> [UInt8] {
         var out = Writer(capacity: 64 + rows.count * 300)
         out.line(["document", "mention_id", "label", "text", "entity_ids", "entity_names", "start", "end", "sentence"])
         for r in rows {
             out.line([r.document, r.id, r.label.rawValue, r.text, join(r.entityIDs), join(r.names), String(r.start), String(r.end), r.sentence])
         }
-        return out.text
+        return out.bytes
     }
 
-    public static func meetings(_ documents: [ReportDocument]) -> String {
+    static func meetingsBytes(_ documents: [ReportDocument]) -> [UInt8] {
         var out = Writer(capacity: 64 + documents.count * 300)
         out.line(["document", "file", "title", "date", "date_source", "kind", "place", "participants", "participant_ids",
                         "countries", "start_time", "duration_minutes", "government", "stances", "mentions"])
@@ -71,6 +73,6 @@ public enum CSV {
                          join(participants), join(m.participants.map(\.id)), join(m.countries.map(\.id)), m.startTime ?? "",
                          m.durationMinutes.map(String.init) ?? "", m.government ?? "", String(d.stances.count), String(d.entities.count)])
         }
-        return out.text
+        return out.bytes
     }
 }

@@ -5,7 +5,7 @@ import Mustache
 /// every figure linked to the sentences behind it), `report.md`, and the tidy CSV files
 /// `stances.csv`, `entities.csv`, `meetings.csv`. The HTML and Markdown come from the
 /// Mustache templates in `Templates/`. The same documents always give the same bytes.
-public struct ReportWriter {
+public struct ReportWriter: Sendable {
     public static let files = ["report.html", "report.md", "stances.csv", "entities.csv", "meetings.csv"]
     /// How many sentences the HTML lists behind one figure, and behind one entity; the CSV
     /// files hold them all (a large collection would otherwise make a page of hundreds of MB).
@@ -28,19 +28,34 @@ public struct ReportWriter {
         self.names = names
     }
 
-    /// Writes every report file into the folder (atomically, each).
-    public func write(to folder: URL) throws {
+    /// Writes every report file into the folder (atomically, each). With `parallel`, the
+    /// HTML and Markdown pages and the CSV files are made on two threads (same bytes).
+    public func write(to folder: URL, parallel: Bool = false) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let context = context()
-        guard let html = try Self.render("report.html", context),
-              let markdown = try Self.render("report.md", context) else {
-            throw WriteError(path: folder.path, reason: "the report templates did not render")
+        let pages: @Sendable () throws -> Void = { [self] in
+            let context = context()
+            guard let html = try Self.render("report.html", context),
+                  let markdown = try Self.render("report.md", context) else {
+                throw WriteError(path: folder.path, reason: "the report templates did not render")
+            }
+            try AtomicFile.write(html, to: folder.appending(path: "report.html"))
+            try AtomicFile.write(markdown, to: folder.appending(path: "report.md"))
         }
-        try AtomicFile.write(html, to: folder.appending(path: "report.html"))
-        try AtomicFile.write(markdown, to: folder.appending(path: "report.md"))
-        try AtomicFile.write(CSV.stances(stances), to: folder.appending(path: "stances.csv"))
-        try AtomicFile.write(CSV.entities(entities), to: folder.appending(path: "entities.csv"))
-        try AtomicFile.write(CSV.meetings(documents), to: folder.appending(path: "meetings.csv"))
+        let tables: @Sendable () throws -> Void = { [self] in
+            try AtomicFile.write(CSV.stancesBytes(stances), to: folder.appending(path: "stances.csv"))
+            try AtomicFile.write(CSV.entitiesBytes(entities), to: folder.appending(path: "entities.csv"))
+            try AtomicFile.write(CSV.meetingsBytes(documents), to: folder.appending(path: "meetings.csv"))
+        }
+        guard parallel else {
+            try pages()
+            try tables()
+            return
+        }
+        let errors = ErrorSlots(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            do { try (k == 0 ? pages : tables)() } catch { errors.set(k, error) }
+        }
+        if let error = errors.first { throw error }
     }
 
     /// The report templates, parsed once for the fast renderer (see ``CompiledTemplate``).
@@ -267,4 +282,17 @@ public struct ReportWriter {
             },
         ]
     }
+}
+
+/// The first error of each of several concurrent tasks.
+private final class ErrorSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error?]
+
+    init(count: Int) { errors = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ error: Error) { lock.lock(); errors[k] = error; lock.unlock() }
+
+    /// The error of the lowest task that failed (the order of the serial path).
+    var first: Error? { lock.lock(); defer { lock.unlock() }; return errors.compactMap { $0 }.first }
 }

@@ -55,38 +55,35 @@ public final class Segmenter: @unchecked Sendable {
     private func tokenTexts(_ strings: ArraySlice<String>) -> [[String]] {
         let (_, wordBreaker) = clones()
         return strings.map { string in
-            if let words = Self.plainWords(string) { return words }
+            if let words = Self.asciiWords(string) { return words }
             let bytes = Array(string.utf8)
             return Self.tokens(of: bytes, breaker: wordBreaker).map { Self.text($0, bytes) }
         }
     }
 
-    /// The tokens of a string made only of ASCII letters and digits in words separated by
-    /// single spaces — most lexicon forms — without asking ICU: by UAX #29 (WB5, WB8–WB10)
-    /// such a word never breaks inside, and a space is its own token, which readout drops.
-    /// Nil for any other string.
-    static func plainWords(_ string: String) -> [String]? {
-        var words: [String] = []
-        var wordStart: String.UTF8View.Index? = nil
-        let utf8 = string.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let b = utf8[index]
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if wordStart == nil { wordStart = index }
-            case 0x20:
-                guard let start = wordStart else { return nil }  // a leading or a double space
-                words.append(String(string[start..<index]))
-                wordStart = nil
-            default:
-                return nil
+    /// The tokens of a string of ASCII letters and spaces, which ICU's word rules split at
+    /// the spaces only (letters join, a run of spaces is one white-space segment, dropped);
+    /// nil for any other string.
+    static func asciiWords(_ string: String) -> [String]? {
+        var string = string
+        return string.withUTF8 { p -> [String]? in
+            var words: [String] = []
+            var start = -1
+            for i in 0...p.count {
+                let b: UInt8 = i < p.count ? p[i] : 0x20
+                if b == 0x20 {
+                    if start >= 0 {
+                        words.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self))
+                        start = -1
+                    }
+                } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) {
+                    if start < 0 { start = i }
+                } else {
+                    return nil
+                }
             }
-            index = utf8.index(after: index)
+            return words
         }
-        guard let start = wordStart else { return nil }  // empty, or a trailing space
-        words.append(String(string[start..<utf8.endIndex]))
-        return words
     }
 
     static func tokens(of bytes: [UInt8], breaker: Breaker) -> [Token] {

@@ -176,4 +176,45 @@ enum ByteText {
         }
         return untouched ? s : s.trimmingCharacters(in: .whitespaces)
     }
+
+    /// Whether the UTF-8 bytes of `needle` occur in those of `haystack`.
+    static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        return needle.withUTF8 { n in
+            haystack.withUTF8 { h in
+                guard !n.isEmpty else { return true }
+                guard h.count >= n.count else { return false }
+                var k = 0
+                while k + n.count <= h.count {
+                    if h[k] == n[0] {
+                        var j = 1
+                        while j < n.count, h[k + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    k += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// `s.split(separator: Character(separator), omittingEmptySubsequences:)` as Strings. An
+    /// ASCII separator followed by a non-ASCII byte may carry a combining mark (then it is not
+    /// the separator Character): such strings take the Character-level split.
+    static func split(_ s: String, _ separator: UInt8, omittingEmptySubsequences: Bool = true) -> [String] {
+        var s = s
+        let fast: [String]? = s.withUTF8 { p -> [String]? in
+            var parts: [String] = []
+            var start = 0
+            for i in 0...p.count where i == p.count || p[i] == separator {
+                if i < p.count, i + 1 < p.count, p[i + 1] >= 0x80 { return nil }
+                if !(omittingEmptySubsequences && i == start) {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self))
+                }
+                start = i + 1
+            }
+            return parts
+        }
+        return fast ?? s.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: omittingEmptySubsequences).map(String.init)
+    }
 }

@@ -96,29 +96,6 @@ import Testing
 }
 
 @Suite struct FastLexiconPathTests {
-    /// The ICU word tokens of a string, as the segmenter gives them for any text.
-    func icuTokens(_ string: String) throws -> [String] {
-        let segmenter = sharedPipeline.segmenter
-        let document = Document(name: "f.txt", text: string)
-        return segmenter.segment(document).tokens.filter { !Segmenter.isSpace(document.bytes, $0.span.start, $0.span.end) }
-            .map { document.text(of: $0.span) }
-    }
-
-    @Test func plainWordsAreWhatICUGives() throws {
-        var checked = 0
-        let forms = sharedPipeline.lexicon.entries.flatMap(\.surfaceForms)
-            + ["G20", "A1B2 C3", "Lobaba Baba", "x", "2023 Summit", "APEC Leaders 2023"]
-        for form in forms {
-            guard let fast = Segmenter.plainWords(form) else { continue }
-            #expect(fast == (try icuTokens(form)), "\(form)")
-            checked += 1
-        }
-        #expect(checked > 2000)
-        for other in ["", " A", "A ", "A  B", "U.S.", "Côte d'Ivoire", "Jeju-do", "Xi’s"] {
-            #expect(Segmenter.plainWords(other) == nil, "\(other)")
-        }
-    }
-
     @Test func tsvLinesSplitOnBytes() {
         let text = "\u{FEFF}id\tlabel\r\n# comment\n \t \nx\té\t\n\nlast\tline"
         let lines = TSVLine.lines(of: text)

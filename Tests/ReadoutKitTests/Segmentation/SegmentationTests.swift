@@ -83,3 +83,33 @@ import Testing
         #expect(tokens(" a\u{00A0}b\u{3000}c\r\n").map(\.0) == ["a", "b", "c"])
     }
 }
+
+/// The ASCII shortcut of `tokenTexts` must split as ICU does.
+@Suite struct ASCIIWordsTests {
+    @Test func asciiWordsSplitAsICUDoes() throws {
+        let breaker = try Breaker(kind: .word, locale: Segmenter.locale)
+        var samples = sharedPipeline.lexicon.entries.flatMap(\.surfaceForms)
+        samples += ["", " ", "  Foo  Bar ", "McDonald", "a b c", "ABC def", "Foo-Bar", "U.S.", "O'Brien", "Japan's", "x1", "Ünal"]
+        var checked = 0
+        for s in samples {
+            let bytes = Array(s.utf8)
+            let icu = Segmenter.tokens(of: bytes, breaker: breaker).map { Segmenter.text($0, bytes) }
+            if let fast = Segmenter.asciiWords(s) {
+                #expect(fast == icu, "\(s)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test func byteSplitMatchesCharacterSplit() {
+        for s in ["a|b||c", "|a|", "", "x", "a|\u{301}b|c", "Foo Bar  Baz", " \u{301}x y"] {
+            for omit in [true, false] {
+                #expect(ByteText.split(s, UInt8(ascii: "|"), omittingEmptySubsequences: omit)
+                        == s.split(separator: "|", omittingEmptySubsequences: omit).map(String.init))
+                #expect(ByteText.split(s, UInt8(ascii: " "), omittingEmptySubsequences: omit)
+                        == s.split(separator: " ", omittingEmptySubsequences: omit).map(String.init))
+            }
+        }
+    }
+}
