@@ -291,9 +291,13 @@ struct StanceRun {
                     guard b > s, lower[b - 1] == "it" else { return nil }
                     holder = speaker(before: b - 1, sentence: sentence)
                 }
+                // A gerund after "while" or "along with" continues its clause's subject:
+                // "..., while welcoming the progress", "along with sharing the view that".
+                let continuing = lower[c].hasSuffix("ing")
+                    && (["while", "thus", "thereby"].contains(beforeWord) || beforeWord == "with" && b > s && lower[b - 1] == "along")
                 // After a common noun ("shared values", "the program has called for") the word is
                 // a noun or its subject is no actor.
-                if holder == nil, view.isLowercaseWord(b), !Self.verbPredecessors.contains(beforeWord),
+                if holder == nil, !continuing, view.isLowercaseWord(b), !Self.verbPredecessors.contains(beforeWord),
                    !Self.reportingVerbs.contains(beforeWord), !Self.lightVerbs.contains(beforeWord),
                    !tagger.verbForms.contains(beforeWord), !Self.beForms.contains(beforeWord),
                    holderEnding(at: b, sentence: sentence) == nil {

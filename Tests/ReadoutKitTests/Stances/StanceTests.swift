@@ -131,6 +131,15 @@ func stances(_ text: String) -> [Found] {
         #expect(!stances(opening + "They discussed the words of sympathy.").contains { $0.category == .sympathize })
     }
 
+    @Test func aGerundAfterWhileContinuesTheSubject() {
+        let found = stances(opening + "Minister Kamikawa explained Japan’s position, while welcoming the progress in bilateral relations.")
+        #expect(found.contains { $0.category == .welcome && $0.cue == "welcoming" && $0.holders == ["Kamikawa"] })
+        let along = stances(opening + "Minister Park stressed cooperation, along with sharing the view that the two countries will work together.")
+        #expect(along.contains { $0.category == .agree && $0.holders == ["Park"] })
+        // A gerund as a modifier after "with" is not a stance.
+        #expect(!stances(opening + "Minister Park opened the meeting with welcoming remarks.").contains { $0.category == .welcome })
+    }
+
     @Test func eagernessIsHope() {
         let found = stances(opening + "Minister Park said that he was eager to visit Tokyo soon.")
         #expect(found.contains { $0.category == .hope && $0.cue == "eager" && $0.holders == ["he"] })
