@@ -91,7 +91,10 @@ struct DateRules {
             // A year alone, not part of a code or a larger number ("2+2", "2019-nCoV").
             let before = i > 0 && view.joined(i - 1) && !["(", "\u{201C}", "\""].contains(view[i - 1])
             let after = view.joined(i) && ![")", ",", ".", ";", ":", "\u{201D}", "\""].contains(view[i + 1])
-            return before || after ? nil : i + 1
+            // The year of a name: "Japonism 2018", "Expo 2025", "Vision 2030" (a capitalized word
+            // before it, not the first of its sentence: "In 2018" is a date).
+            let named = i > 0 && view.sameLine(i - 1) && view.isCapitalized(i - 1) && view.sentenceStart(i - 1) != i - 1
+            return before || after || named ? nil : i + 1
         }
         let start = i
         var k = i

@@ -147,6 +147,11 @@ import Testing
         ])
     }
 
+    @Test func theYearOfANameIsNotADate() {
+        #expect(texts("She will attend the opening of Japonism 2018 and Expo 2025 in Osaka.", .date).isEmpty)
+        #expect(texts("In 2018 the two countries met again, as in May 2019.", .date) == ["2018", "May 2019"])
+    }
+
     @Test func relativeExpressionsAndTheModalMayAreNotDates() {
         #expect(texts("Today they may meet again next week.", .date).isEmpty)
         #expect(texts("May the talks succeed.", .date).isEmpty)
