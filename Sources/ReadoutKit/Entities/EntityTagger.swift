@@ -212,7 +212,7 @@ struct TaggingRun {
     mutating func titlePass() {
         var i = 0
         while i < view.count {
-            guard let first = titleMatch(at: i) else { i += 1; continue }
+            guard let first = titleMatch(at: i) ?? lowercaseRole(at: i) else { i += 1; continue }
             // "General Council", "Secretary Office": a title word naming a body is not a title.
             if first.end < view.count, view.sameLine(first.end - 1), OrganizationRules.heads.contains(view[first.end]) {
                 i = first.end
@@ -266,6 +266,16 @@ struct TaggingRun {
             titles.append(start..<end)
             i = end
         }
+    }
+
+    /// A title word written in lower case as a role after a comma, when its field or country
+    /// follows: "Kang Kyung-wha, minister of Foreign Affairs of the ROK".
+    func lowercaseRole(at i: Int) -> PhraseMatcher.Match? {
+        guard i >= 2, i + 1 < view.count, view[i - 1] == ",", view.isLowercaseWord(i) else { return nil }
+        let word = view[i]
+        guard let entry = lexicon.entry(alias: word.prefix(1).uppercased() + word.dropFirst(), label: .title),
+              !entry.roles.contains("honorific"), titleComplement(after: i + 1) != nil else { return nil }
+        return PhraseMatcher.Match(start: i, end: i + 1, entries: [entry])
     }
 
     /// An organization, or a country's official name, that continues a title after a comma.

@@ -100,6 +100,13 @@ import Testing
         #expect(texts("Attending were Nnamdi Eze, Permanent Representative to the United Nations.", .person) == ["Nnamdi Eze"])
     }
 
+    @Test func aLowercaseRoleAfterANameIsATitle() {
+        #expect(texts("She met Dr. Kang Kyung-wha, minister of Foreign Affairs of the ROK, in Seoul.", .title)
+            .contains("minister of Foreign Affairs of the ROK"))
+        // Without a field or a country it is a common noun.
+        #expect(texts("She met Kang Kyung-wha, minister and friend.", .title).isEmpty)
+    }
+
     @Test func anEnvoysTitleGoesOnWithTo() {
         #expect(texts("He met Ambassador of Brazil to Japan Silva.", .title) == ["Ambassador of Brazil to Japan"])
         #expect(texts("She met Tanaka Aiko, Permanent Representative of Japan to the United Nations.", .title)
