@@ -86,7 +86,7 @@ struct MeetingExtractor {
 
     func titleLine(before headerEnd: Int) -> String? {
         let header = String(decoding: view.document.bytes[0..<min(headerEnd, 20_000)], as: UTF8.self)
-        let lines = header.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+        let lines = header.split(whereSeparator: \.isNewline)
             .map { ByteText.trimmingWhitespaces(String($0)) }
             .filter { $0.count >= 8 }
         let meetingNames = mentions.filter { $0.label == .meeting && $0.span.end <= headerEnd }.map { view.document.text(of: $0.span) }

@@ -87,42 +87,16 @@ enum ByteText {
         return out
     }
 
-    /// Whether a CSV field must be quoted: it holds the Character `,`, `"`, `"\n"` or `"\r"`
-    /// (a CR LF pair is one Character, equal to neither).
+    /// Whether a CSV field must be quoted: it holds a comma, a quote, a CR or an LF.
     static func csvNeedsQuotes(_ value: String) -> Bool {
-        var value = value
-        let fast: Bool? = value.withUTF8 { p -> Bool? in
-            for i in 0..<p.count {
-                switch p[i] {
-                case 0x2C, 0x22:
-                    guard isLoneASCII(p, i) else { return nil }
-                    return true
-                case 0x0A:
-                    if i == 0 || p[i - 1] != 0x0D { return true }
-                case 0x0D:
-                    if i + 1 == p.count || p[i + 1] != 0x0A { return true }
-                default: continue
-                }
-            }
-            return false
-        }
-        return fast ?? value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        // On bytes, as RFC 4180 counts: a comma or a quote followed by a combining mark, and a
+        // CRLF, are still a comma, a quote and a line break for a CSV reader.
+        value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 
-    /// Every `"` doubled, as `replacingOccurrences(of: "\"", with: "\"\"")` does.
+    /// Every `"` byte doubled.
     static func doublingQuotes(_ value: String) -> String {
-        var value = value
-        // nil: no quote; false: a quote touches a non-ASCII scalar (Foundation decides).
-        let plain: Bool? = value.withUTF8 { p in
-            var found: Bool?
-            for i in 0..<p.count where p[i] == 0x22 {
-                if !isLoneASCII(p, i) { return false }
-                found = true
-            }
-            return found
-        }
-        guard let plain else { return value }
-        guard plain else { return value.replacingOccurrences(of: "\"", with: "\"\"") }
+        guard value.utf8.contains(0x22) else { return value }
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 8)
         for b in value.utf8 {

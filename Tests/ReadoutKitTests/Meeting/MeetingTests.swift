@@ -32,6 +32,12 @@ import Testing
         #expect(m.countries.map(\.id) == ["JPN", "BRA"])
     }
 
+    @Test func theTitleOfACRLFReadoutIsOneLine() {
+        let m = meeting(mofaStyle.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(m.title == "Japan-Brazil Foreign Ministers’ Meeting")
+        #expect(m.date == "2024-03-03")
+    }
+
     @Test func aFullDateInTheTextWins() {
         let m = meeting("Readout\n\nOn Tuesday, August 22, 2017, Foreign Minister Ekene Adaeze had a telephone conversation with Foreign Minister Mauro Vieira for 15 minutes.", file: "2019-01-01-x.txt")
         #expect(m.date == "2017-08-22")
