@@ -65,12 +65,8 @@ struct Evaluate: ParsableCommand {
     }
 
     func annFiles(in folder: String) throws -> [String: URL] {
+        try requireFolder(folder)
         let root = URL(fileURLWithPath: folder).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            warn("readout: \(folder): not a folder")
-            throw ExitCode(2)
-        }
         return Dictionary(annotationFiles(under: root).map { ($0.relative, $0.url) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -31,6 +31,15 @@ func warn(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
+/// Exits with status 2 unless the path is a folder.
+func requireFolder(_ path: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        warn("readout: \(path): not a folder")
+        throw ExitCode(2)
+    }
+}
+
 /// Loads the built-in lexicons and the user's, or exits with every problem listed.
 func loadPipeline(lexicons: [String]) throws -> Pipeline {
     do {

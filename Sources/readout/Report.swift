@@ -33,11 +33,7 @@ struct Report: ParsableCommand {
 /// The report summaries of a collection's documents; failures are reported, and a collection
 /// without any readable document is an error.
 func readCollection(_ folder: String, lexicons: [String]) throws -> [ReportDocument] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-        warn("readout: \(folder): not a folder")
-        throw ExitCode(2)
-    }
+    try requireFolder(folder)
     let pipeline = try loadPipeline(lexicons: lexicons)
     let (documents, failures) = CollectionReader(pipeline: pipeline).read(folder: URL(fileURLWithPath: folder))
     for failure in failures { warn("readout: \(failure)") }

@@ -49,11 +49,7 @@ struct Review: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            warn("readout: \(folder): not a folder")
-            throw ExitCode(2)
-        }
+        try requireFolder(folder)
         let store: ReviewStore
         do {
             store = try ReviewStore(folder: URL(fileURLWithPath: folder), lexicons: lexicons.map { URL(fileURLWithPath: $0) },
