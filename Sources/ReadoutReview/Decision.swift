@@ -69,9 +69,6 @@ public struct Decision: Codable, Sendable, Equatable {
 /// The attributes a stance may carry, with the value brat writes for each.
 let stanceAttributes: [(name: String, value: String?)] = [("Intensity", "High"), ("Negated", nil), ("Repeated", nil)]
 
-/// The attribute that marks an annotation as reviewed and correct (declared in annotation.conf).
-let reviewedAttribute = "Reviewed"
-
 extension ReviewDocument {
     /// The `.ann` file after a decision, or why the decision cannot be made.
     /// Returns the id of the annotation the decision concerned (the new one for `add`).
@@ -304,8 +301,8 @@ extension ReviewDocument {
     }
 
     private func markReviewed(_ id: String, in ann: inout AnnFile) {
-        if ann.attribute(reviewedAttribute, on: id) == nil {
-            ann.append("A", .attribute(name: reviewedAttribute, target: id, value: nil))
+        if ann.attribute(BratWriter.reviewedAttribute, on: id) == nil {
+            ann.append("A", .attribute(name: BratWriter.reviewedAttribute, target: id, value: nil))
         }
     }
 

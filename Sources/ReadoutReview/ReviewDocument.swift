@@ -34,7 +34,7 @@ struct ReviewDocument {
 
     func owner(of id: String) -> String? { owners[id] }
 
-    func isAccepted(_ id: String) -> Bool { ann.attribute(reviewedAttribute, on: id) != nil }
+    func isAccepted(_ id: String) -> Bool { ann.attribute(BratWriter.reviewedAttribute, on: id) != nil }
 
     var pending: Int { (entityIDs + stanceIDs).filter { !isAccepted($0) }.count }
     var accepted: Int { (entityIDs + stanceIDs).count - pending }

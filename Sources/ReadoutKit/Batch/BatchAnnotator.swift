@@ -190,10 +190,10 @@ public final class BatchAnnotator: Sendable {
                        report: writesReport ? ReportDocument(path: path, annotated: annotated, json: json) : nil)
     }
 
-    /// Whether an `.ann` file has an attribute line `A… Reviewed …`.
+    /// Whether an `.ann` file has an attribute line `A… Reviewed …` (``BratWriter/reviewedAttribute``).
     static func holdsReviewedAnnotations(_ ann: Data) -> Bool {
         String(decoding: ann, as: UTF8.self).split(separator: "\n").contains { line in
-            line.first == "A" && line.split(separator: "\t", maxSplits: 2).dropFirst().first?.hasPrefix("Reviewed ") == true
+            line.first == "A" && line.split(separator: "\t", maxSplits: 2).dropFirst().first?.hasPrefix(BratWriter.reviewedAttribute + " ") == true
         }
     }
 

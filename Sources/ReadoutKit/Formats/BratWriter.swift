@@ -1,6 +1,9 @@
 /// Writes brat stand-off (`.ann`) with code point offsets, and the collection's
 /// `annotation.conf` and `visual.conf`, all derived from ``EntityLabel``.
 public enum BratWriter {
+    /// The attribute `readout review` sets on the entities and stances a reviewer accepted.
+    public static let reviewedAttribute = "Reviewed"
+
     /// The `.ann` text: a `T` line per mention and an `N` line per normalization, in text
     /// order; then per stance its cue and target `T` lines, its `E` line and `A` lines.
     public static func ann(_ annotated: AnnotatedDocument) -> String {
@@ -77,7 +80,7 @@ public enum BratWriter {
         out += "Negated\tArg:<EVENT>\n"
         out += "Repeated\tArg:<EVENT>\n"
         out += "# Set by `readout review` on the entities and stances a reviewer accepted.\n"
-        out += "Reviewed\tArg:<ENTITY>|<EVENT>\n"
+        out += "\(reviewedAttribute)\tArg:<ENTITY>|<EVENT>\n"
         return out
     }
 
@@ -102,7 +105,7 @@ public enum BratWriter {
         out += "Intensity\tglyph:!\n"
         out += "Negated\tglyph:¬\n"
         out += "Repeated\tglyph:↻\n"
-        out += "Reviewed\tglyph:✓\n"
+        out += "\(reviewedAttribute)\tglyph:✓\n"
         return out
     }
 }
