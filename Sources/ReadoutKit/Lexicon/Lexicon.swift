@@ -172,7 +172,7 @@ public struct Lexicon: Sendable {
             }
         }
         let country = fields[4].isEmpty ? nil : fields[4]
-        if let country, !(country.utf8.count == 3 && country.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
+        if let country, !isCountryCode(country) {
             _ = fail(4, "country '\(country)' is not an ISO 3166-1 alpha-3 code")
         }
         for k in [6, 7] where !fields[k].isEmpty && !isDate(fields[k]) {
@@ -194,7 +194,7 @@ public struct Lexicon: Sendable {
                 errors.append(LexiconError(file: file, line: tsv.number, reason: "expected 2 TAB-separated columns (demonym, country), found \(fields.count)"))
                 continue
             }
-            guard fields[1].count == 3, fields[1].allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            guard Self.isCountryCode(fields[1]) else {
                 errors.append(LexiconError(file: file, line: tsv.number, column: tsv.column(1),
                                            reason: "country '\(fields[1])' is not an ISO 3166-1 alpha-3 code"))
                 continue
@@ -202,6 +202,11 @@ public struct Lexicon: Sendable {
             demonyms[String(fields[0])] = String(fields[1])
         }
         return errors
+    }
+
+    /// An ISO 3166-1 alpha-3 code's shape: three ASCII capitals.
+    static func isCountryCode(_ s: String) -> Bool {
+        s.utf8.count == 3 && s.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
     }
 
     static func isDate(_ s: String) -> Bool {
