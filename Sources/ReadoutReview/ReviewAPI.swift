@@ -99,17 +99,19 @@ public struct ReviewAPI: Sendable {
         }
     }
 
-    static func encode<T: Encodable>(_ value: T, status: Int = 200) throws -> Response {
+    /// The review's JSON, for answers and for the log: keys sorted, slashes as they are.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, contentType: "application/json; charset=utf-8", body: [UInt8](try encoder.encode(value)))
+        return encoder
     }
 
-    static func json(_ value: [String: String], status: Int = 200) -> Response {
-        (try? encode(value, status: status)) ?? Response(status: 500, contentType: "text/plain", body: Array("error".utf8))
+    static func encode<T: Encodable>(_ value: T, status: Int = 200) throws -> Response {
+        Response(status: status, contentType: "application/json; charset=utf-8", body: [UInt8](try encoder().encode(value)))
     }
 
-    static func json(_ value: Config, status: Int = 200) -> Response {
+    /// A value that always encodes (an error message, the configuration).
+    static func json<T: Encodable>(_ value: T, status: Int = 200) -> Response {
         (try? encode(value, status: status)) ?? Response(status: 500, contentType: "text/plain", body: Array("error".utf8))
     }
 

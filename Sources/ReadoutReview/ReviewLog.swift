@@ -60,9 +60,7 @@ struct ReviewLog {
     var undone: Set<Int> { Set(entries.compactMap(\.undoes)) }
 
     mutating func append(_ entry: ReviewLogEntry) throws(APIError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var data = try? encoder.encode(entry) else { throw APIError(.internalError, "cannot encode a log entry") }
+        guard var data = try? ReviewAPI.encoder().encode(entry) else { throw APIError(.internalError, "cannot encode a log entry") }
         data.append(UInt8(ascii: "\n"))
         let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw APIError(.internalError, "\(url.path): cannot write the review log: \(String(cString: strerror(errno)))") }
