@@ -121,6 +121,11 @@ struct AnnFile: Equatable {
         }
     }
 
+    /// The normalization lines of an annotation.
+    func normalizations(of id: String) -> [Line] {
+        lines.filter { if case let .normalization(target, _, _, _) = $0.body { target == id } else { false } }
+    }
+
     func attribute(_ name: String, on id: String) -> Line? {
         lines.first { if case let .attribute(n, t, _) = $0.body { n == name && t == id } else { false } }
     }

@@ -89,23 +89,17 @@ extension ReviewDocument {
         case .relabel:
             let id = try annotationID(decision)
             try requireReviewable(id)
-            guard case let .event(_, trigger, arguments)? = ann.line(id)?.body else {
+            if case let .event(_, trigger, arguments)? = ann.line(id)?.body {
+                let category = try stanceCategory(decision.category ?? decision.label)
+                ann.replace(id, with: .event(type: category.rawValue, trigger: trigger, arguments: arguments))
+                if case let .textBound(_, start, end, text)? = ann.line(trigger)?.body {
+                    ann.replace(trigger, with: .textBound(label: category.rawValue, start: start, end: end, text: text))
+                }
+            } else {
                 let label = try entityLabel(decision.label)
                 guard case let .textBound(_, start, end, text)? = ann.line(id)?.body else { throw notFound(id) }
                 ann.replace(id, with: .textBound(label: label.rawValue, start: start, end: end, text: text))
-                if !label.isNormalized {
-                    ann.remove(Set(ann.lines.compactMap { line in
-                        if case let .normalization(target, _, _, _) = line.body, target == id { line.id } else { nil }
-                    }))
-                }
-                markReviewed(id, in: &ann)
-                subject = id
-                break
-            }
-            let category = try stanceCategory(decision.category ?? decision.label)
-            ann.replace(id, with: .event(type: category.rawValue, trigger: trigger, arguments: arguments))
-            if case let .textBound(_, start, end, text)? = ann.line(trigger)?.body {
-                ann.replace(trigger, with: .textBound(label: category.rawValue, start: start, end: end, text: text))
+                if !label.isNormalized { ann.remove(Set(ann.normalizations(of: id).map(\.id))) }
             }
             markReviewed(id, in: &ann)
             subject = id
@@ -114,7 +108,7 @@ extension ReviewDocument {
             guard entityIDs.contains(id), case let .textBound(label, _, _, text)? = ann.line(id)?.body else {
                 throw APIError(.unprocessable, "\(id) is not an entity; only entities are normalized to lexicon ids")
             }
-            let existing = ann.lines.filter { if case let .normalization(target, _, _, _) = $0.body { target == id } else { false } }
+            let existing = ann.normalizations(of: id)
             let key = (decision.reference ?? "").trimmingCharacters(in: .whitespaces)
             if key.isEmpty {
                 ann.remove(Set(existing.map(\.id)))
@@ -137,18 +131,17 @@ extension ReviewDocument {
                 throw APIError(.unprocessable, "\(id) is not a text annotation; resize an entity, or a stance's cue or target")
             }
             let range = try text.validate(start: decision.start, end: decision.end)
-            ann.replace(id, with: .textBound(label: label, start: range.lowerBound, end: range.upperBound,
-                                             text: text.slice(range.lowerBound, range.upperBound)))
+            ann.replace(id, with: textBound(label, range))
             markReviewed(owner(of: id) ?? id, in: &ann)
             subject = id
         case .add:
             let label = try entityLabel(decision.label)
             let range = try text.validate(start: decision.start, end: decision.end)
-            if let same = ann.lines.first(where: { $0.body == .textBound(label: label.rawValue, start: range.lowerBound, end: range.upperBound, text: text.slice(range.lowerBound, range.upperBound)) }) {
+            let body = textBound(label.rawValue, range)
+            if let same = ann.lines.first(where: { $0.body == body }) {
                 throw APIError(.conflict, "\"\(text.slice(range.lowerBound, range.upperBound))\" is already annotated as \(label.rawValue) (\(same.id))")
             }
-            let id = ann.append("T", .textBound(label: label.rawValue, start: range.lowerBound, end: range.upperBound,
-                                                text: text.slice(range.lowerBound, range.upperBound)))
+            let id = ann.append("T", body)
             if let key = decision.reference?.trimmingCharacters(in: .whitespaces), !key.isEmpty {
                 try requireReference(key, for: label)
                 ann.append("N", .normalization(target: id, database: "Lexicon", key: key,
@@ -160,13 +153,11 @@ extension ReviewDocument {
             let category = try stanceCategory(decision.category ?? decision.label)
             let cue = try text.validate(start: decision.start, end: decision.end, what: "cue")
             let holders = try holderIDs(decision.holders ?? [])
-            let cueID = ann.append("T", .textBound(label: category.rawValue, start: cue.lowerBound, end: cue.upperBound,
-                                                   text: text.slice(cue.lowerBound, cue.upperBound)))
+            let cueID = ann.append("T", textBound(category.rawValue, cue))
             var arguments = holderArguments(holders)
             if let target = decision.target {
                 let range = try text.validate(start: target.start, end: target.end, what: "target")
-                let targetID = ann.append("T", .textBound(label: "Target", start: range.lowerBound, end: range.upperBound,
-                                                          text: text.slice(range.lowerBound, range.upperBound)))
+                let targetID = ann.append("T", textBound("Target", range))
                 arguments.append(AnnFile.Argument(role: "Target", id: targetID))
             }
             let id = ann.append("E", .event(type: category.rawValue, trigger: cueID, arguments: arguments))
@@ -193,8 +184,7 @@ extension ReviewDocument {
                 ann.replace(id, with: .event(type: type, trigger: trigger, arguments: arguments.filter { $0.role != "Target" }))
             } else {
                 let range = try text.validate(start: decision.start, end: decision.end, what: "target")
-                let body = AnnFile.Body.textBound(label: "Target", start: range.lowerBound, end: range.upperBound,
-                                                  text: text.slice(range.lowerBound, range.upperBound))
+                let body = textBound("Target", range)
                 if let old, ann.events(referring: old) == [id] {
                     ann.replace(old, with: body)
                 } else {
@@ -284,6 +274,11 @@ extension ReviewDocument {
             guard seen.insert(id).inserted else { throw APIError(.unprocessable, "holder \(id) is listed twice") }
         }
         return ids
+    }
+
+    /// A text-bound annotation over a checked range, with the text it covers.
+    private func textBound(_ label: String, _ range: Range<Int>) -> AnnFile.Body {
+        .textBound(label: label, start: range.lowerBound, end: range.upperBound, text: text.slice(range.lowerBound, range.upperBound))
     }
 
     /// Holder arguments in brat's numbering: Holder, Holder2, Holder3 ...

@@ -83,8 +83,8 @@ struct ReviewDocument {
     func entities() -> [EntityView] {
         entityIDs.compactMap { id in
             guard case let .textBound(label, start, end, text)? = ann.line(id)?.body else { return nil }
-            let references = ann.lines.compactMap { line -> ReferenceView? in
-                guard case let .normalization(target, _, key, name) = line.body, target == id else { return nil }
+            let references = ann.normalizations(of: id).compactMap { line -> ReferenceView? in
+                guard case let .normalization(_, _, key, name) = line.body else { return nil }
                 return ReferenceView(id: key, name: name ?? key)
             }
             return EntityView(id: id, label: label, start: start, end: end, text: text, references: references,
