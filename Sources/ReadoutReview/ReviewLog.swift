@@ -56,8 +56,12 @@ struct ReviewLog {
 
     var nextSeq: Int { (entries.map(\.seq).max() ?? 0) + 1 }
 
-    /// Seqs of decisions that an `undo` reverted.
-    var undone: Set<Int> { Set(entries.compactMap(\.undoes)) }
+    /// The decisions in force, by document, in log order: every entry but the undos and the
+    /// decisions they reverted.
+    func decisionsByDocument() -> [String: [ReviewLogEntry]] {
+        let undone = Set(entries.compactMap(\.undoes))
+        return Dictionary(grouping: entries.filter { $0.action != "undo" && !undone.contains($0.seq) }, by: \.document)
+    }
 
     mutating func append(_ entry: ReviewLogEntry) throws(APIError) {
         guard var data = try? ReviewAPI.encoder().encode(entry) else { throw APIError(.internalError, "cannot encode a log entry") }

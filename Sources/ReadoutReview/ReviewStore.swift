@@ -100,19 +100,19 @@ public actor ReviewStore {
 
     public func documents() -> [DocumentSummary] {
         rescan()
+        let decisions = log.decisionsByDocument()
         return order.map { key in
             do {
                 let (document, version) = try load(key)
-                return summary(document, version)
+                return summary(document, version, decisions: decisions[key] ?? [])
             } catch {
                 return DocumentSummary(name: key, version: "", pending: 0, accepted: 0, rejected: 0, reviewed: false, error: (error as? APIError)?.message ?? "\(error)")
             }
         }
     }
 
-    private func summary(_ document: ReviewDocument, _ version: String) -> DocumentSummary {
-        let undone = log.undone
-        let decisions = log.entries.filter { $0.document == document.name && $0.action != "undo" && !undone.contains($0.seq) }
+    /// `decisions`: the document's decisions in force (``ReviewLog/decisionsByDocument()``).
+    private func summary(_ document: ReviewDocument, _ version: String, decisions: [ReviewLogEntry]) -> DocumentSummary {
         let rejected = decisions.filter { $0.action == Decision.Action.reject.rawValue }.count
         let pending = document.pending
         return DocumentSummary(name: document.name, version: version, pending: pending, accepted: document.accepted,
@@ -136,7 +136,7 @@ public actor ReviewStore {
     }
 
     private func view(_ document: ReviewDocument, _ version: String, subject: String? = nil, seq: Int? = nil) -> DocumentView {
-        DocumentView(summary: summary(document, version), text: document.text.text, entities: document.entities(),
+        DocumentView(summary: summary(document, version, decisions: log.decisionsByDocument()[document.name] ?? []), text: document.text.text, entities: document.entities(),
                      stances: document.stances(), subject: subject, seq: seq)
     }
 
@@ -167,8 +167,7 @@ public actor ReviewStore {
     public func undo(_ key: String, version: String?) throws(APIError) -> DocumentView {
         let (document, current) = try load(key)
         try requireCurrent(version, current, key)
-        let undone = log.undone
-        guard let last = log.entries.last(where: { $0.document == key && $0.action != "undo" && !undone.contains($0.seq) }) else {
+        guard let last = log.decisionsByDocument()[key]?.last else {
             throw APIError(.conflict, "\(key) has no decision to undo")
         }
         guard last.versionAfter == current else {
