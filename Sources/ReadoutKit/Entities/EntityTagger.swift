@@ -426,8 +426,7 @@ struct TaggingRun {
                 let k = start - 1
                 // Not into another title: "Minister of Defense Kono Taro, Minister of ...".
                 guard view.isCapitalized(k), !Self.nameStopWords.contains(view[k]),
-                      !OrganizationRules.heads.contains(view[k]), titleMatch(at: k) == nil, lexicon.demonyms[view[k]] == nil,
-                      !titles.contains(where: { $0.contains(k) })
+                      !OrganizationRules.heads.contains(view[k]), !isTitleWord(k), lexicon.demonyms[view[k]] == nil
                 else { break }
                 if let m = flatMatch(at: k), !m.entries.contains(where: { $0.label == .person }) { break }
                 start = k
@@ -442,6 +441,11 @@ struct TaggingRun {
                                         priority: 2))
             remember(person: reference, tokens: start..<end)
         }
+    }
+
+    /// Whether token k starts a title form or lies inside a title span.
+    func isTitleWord(_ k: Int) -> Bool {
+        titleMatch(at: k) != nil || titles.contains { $0.contains(k) }
     }
 
     /// The person a name refers to: a lexicon form, a person met earlier, or a new slug id.
@@ -524,7 +528,7 @@ struct TaggingRun {
             var start = h
             while start > 0, h - start < 3, view.sameLine(start - 1), view.isCapitalized(start - 1),
                   !OrganizationRules.openers.contains(view[start - 1]), !Self.geographicHeads.contains(view[start - 1]),
-                  titleMatch(at: start - 1) == nil, !titles.contains(where: { $0.contains(start - 1) }) {
+                  !isTitleWord(start - 1) {
                 start -= 1
             }
             guard start < h else { continue }
