@@ -68,6 +68,13 @@ async function decide(decision) {
   }
 }
 
+/// A decision made from the text selection; the selection is cleared afterwards.
+async function decideOnSelection(decision) {
+  await decide(decision);
+  state.range = null;
+  render();
+}
+
 function reportError(error) {
   if (error.status === 409) {
     showBanner(`Not saved: ${error.message}`, "error", { label: "Reload document", run: () => openDocument(state.doc.summary.name, state.selected) });
@@ -306,19 +313,19 @@ function selectionPanel(range, item) {
   const parts = [el("h2", {}, "Selected text"), el("div", { class: "quote" }, text),
     el("h3", {}, "Add as entity"),
     el("div", { class: "row" }, state.config.labels.map((l) => {
-      const b = el("button", { onclick: () => decide({ action: "add", label: l.name, start: range.start, end: range.end }).then(() => { state.range = null; render(); }) }, l.name);
+      const b = el("button", { onclick: () => decideOnSelection({ action: "add", label: l.name, start: range.start, end: range.end }) }, l.name);
       b.style.background = l.color;
       return b;
     }))];
   const category = el("select", {}, state.config.categories.map((c) => el("option", { value: c.name }, c.name)));
   parts.push(el("h3", {}, "Add as stance cue"), el("div", { class: "row" }, category,
-    el("button", { onclick: () => decide({ action: "add-stance", category: category.value, start: range.start, end: range.end, holders: [] }).then(() => { state.range = null; render(); }) }, "Add stance")));
+    el("button", { onclick: () => decideOnSelection({ action: "add-stance", category: category.value, start: range.start, end: range.end, holders: [] }) }, "Add stance")));
   if (item) {
     const isStance = item.label === undefined;
     parts.push(el("h3", {}, `Use for ${item.id}`), el("div", { class: "row" },
-      isStance ? el("button", { onclick: () => decide({ action: "set-target", annotation: item.id, start: range.start, end: range.end }).then(() => { state.range = null; render(); }) }, "Set as target")
-               : el("button", { onclick: () => decide({ action: "resize", annotation: item.id, start: range.start, end: range.end }).then(() => { state.range = null; render(); }) }, "Set as boundaries"),
-      isStance && item.cue ? el("button", { onclick: () => decide({ action: "resize", annotation: item.cue.id, start: range.start, end: range.end }).then(() => { state.range = null; render(); }) }, "Set as cue") : null));
+      isStance ? el("button", { onclick: () => decideOnSelection({ action: "set-target", annotation: item.id, start: range.start, end: range.end }) }, "Set as target")
+               : el("button", { onclick: () => decideOnSelection({ action: "resize", annotation: item.id, start: range.start, end: range.end }) }, "Set as boundaries"),
+      isStance && item.cue ? el("button", { onclick: () => decideOnSelection({ action: "resize", annotation: item.cue.id, start: range.start, end: range.end }) }, "Set as cue") : null));
   }
   return parts;
 }
