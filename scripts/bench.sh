@@ -111,31 +111,36 @@ log "building the ICU floor"
 ${CC:-cc} -O2 -o "$work/icu_floor" bench/icu_floor.c -licuuc -licudata
 
 # --- Helpers ---------------------------------------------------------------------------
-# seconds and peak RSS (KB) of a command: "SECONDS KB"; the command's output is discarded.
+# seconds, peak RSS (KB), user and system CPU seconds of a command: "SECONDS KB USER SYS";
+# the command's output is discarded.
 timed() {
     local t0 t1
     if [[ -x /usr/bin/time ]]; then
         t0=$(date +%s.%N)
-        /usr/bin/time -f '%M' -o "$work/time.out" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+        /usr/bin/time -f '%M %U %S' -o "$work/time.out" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
         t1=$(date +%s.%N)
         echo "$(echo "$t1 - $t0" | bc -l) $(tail -n 1 "$work/time.out")"
     else
         t0=$(date +%s.%N)
         "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
         t1=$(date +%s.%N)
-        echo "$(echo "$t1 - $t0" | bc -l) 0"
+        echo "$(echo "$t1 - $t0" | bc -l) 0 0 0"
     fi
 }
 
-# The fastest of $runs runs of `readout annotate ... -o OUT`: "SECONDS KB".
+# The fastest of $runs runs of `readout annotate ... -o OUT`: "SECONDS KB USER SYS".
+# Every run writes into a folder of its own, and the outputs are removed only at the end:
+# deleting tens of thousands of files just before a run makes ext4 skip the freed inodes
+# (recently_deleted) on every file the next run creates, which would time the file
+# system's bookkeeping of the previous run rather than readout.
+outputs=0
 best_readout() {
     local best="" result
     for ((r = 0; r < runs; r++)); do
-        rm -rf "$work/out"
-        result=$(timed "$readout" annotate "$@" -o "$work/out")
-        if [[ -z "$best" ]] || (( $(echo "${result% *} < ${best% *}" | bc -l) )); then best=$result; fi
+        outputs=$((outputs + 1))
+        result=$(timed "$readout" annotate "$@" -o "$work/outputs/$outputs")
+        if [[ -z "$best" ]] || (( $(echo "${result%% *} < ${best%% *}" | bc -l) )); then best=$result; fi
     done
-    rm -rf "$work/out"
     echo "$best"
 }
 
@@ -152,13 +157,13 @@ mb=$(echo "$bytes / 1000000" | bc -l)
 
 # --- Runs ------------------------------------------------------------------------------
 log "readout --jobs 1"
-read -r r1_s r1_kb < <(best_readout "$work/corpus" --jobs 1)
+read -r r1_s r1_kb r1_user r1_sys < <(best_readout "$work/corpus" --jobs 1)
 log "readout --jobs 1 --no-report"
-read -r r1n_s r1n_kb < <(best_readout "$work/corpus" --jobs 1 --no-report)
+read -r r1n_s r1n_kb r1n_user r1n_sys < <(best_readout "$work/corpus" --jobs 1 --no-report)
 log "readout --jobs 2"
-read -r r2_s r2_kb < <(best_readout "$work/corpus" --jobs 2)
+read -r r2_s r2_kb r2_user r2_sys < <(best_readout "$work/corpus" --jobs 2)
 log "readout --jobs 2 --no-report"
-read -r r2n_s r2n_kb < <(best_readout "$work/corpus" --jobs 2 --no-report)
+read -r r2n_s r2n_kb r2n_user r2n_sys < <(best_readout "$work/corpus" --jobs 2 --no-report)
 
 log "ICU floor"
 icu_mbs=""
@@ -196,16 +201,16 @@ table="$work/table.md"
     echo "Corpus: $files documents, $(fmt "$mb" 1) MB, made by bench/make_corpus.py from $(basename "$source_dir") (seed $seed)."
     echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, ${ram:-? RAM}; ICU $icu_version${spacy_mbs:+, spaCy $spacy_version}; best of $runs run(s)."
     echo
-    echo "| run | seconds | MB/s | × spaCy | × ICU floor | peak RSS |"
-    echo "|---|---:|---:|---:|---:|---:|"
-    row() { echo "| $1 | $(fmt "$2") | $(fmt "$3") | $(ratio "$3" "$spacy_mbs") | $(ratio "$3" "$icu_mbs") | $4 |"; }
-    row "readout annotate --jobs 1" "$r1_s" "$r1_mbs" "$((r1_kb / 1024)) MB"
-    row "readout annotate --jobs 1 --no-report" "$r1n_s" "$r1n_mbs" "$((r1n_kb / 1024)) MB"
-    row "readout annotate --jobs 2" "$r2_s" "$r2_mbs" "$((r2_kb / 1024)) MB"
-    row "readout annotate --jobs 2 --no-report" "$r2n_s" "$r2n_mbs" "$((r2n_kb / 1024)) MB"
-    echo "| ICU word+sentence floor (bench/icu_floor.c) | $(fmt "$icu_s") | $(fmt "$icu_mbs") | $(ratio "$icu_mbs" "$spacy_mbs") | 1.00× | |"
+    echo "| run | seconds | MB/s | × spaCy | × ICU floor | CPU user + system s | peak RSS |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    row() { echo "| $1 | $(fmt "$2") | $(fmt "$3") | $(ratio "$3" "$spacy_mbs") | $(ratio "$3" "$icu_mbs") | $(fmt "$5") + $(fmt "$6") | $4 |"; }
+    row "readout annotate --jobs 1" "$r1_s" "$r1_mbs" "$((r1_kb / 1024)) MB" "$r1_user" "$r1_sys"
+    row "readout annotate --jobs 1 --no-report" "$r1n_s" "$r1n_mbs" "$((r1n_kb / 1024)) MB" "$r1n_user" "$r1n_sys"
+    row "readout annotate --jobs 2" "$r2_s" "$r2_mbs" "$((r2_kb / 1024)) MB" "$r2_user" "$r2_sys"
+    row "readout annotate --jobs 2 --no-report" "$r2n_s" "$r2n_mbs" "$((r2n_kb / 1024)) MB" "$r2n_user" "$r2n_sys"
+    echo "| ICU word+sentence floor (bench/icu_floor.c) | $(fmt "$icu_s") | $(fmt "$icu_mbs") | $(ratio "$icu_mbs" "$spacy_mbs") | 1.00× | | |"
     if [[ -n "$spacy_mbs" ]]; then
-        echo "| spaCy blank en + sentencizer + entity_ruler (bench/peer_spacy.py; patterns load $(fmt "$spacy_load") s, not counted) | $(fmt "$spacy_s") | $(fmt "$spacy_mbs") | 1.00× | $(ratio "$spacy_mbs" "$icu_mbs") | |"
+        echo "| spaCy blank en + sentencizer + entity_ruler (bench/peer_spacy.py; patterns load $(fmt "$spacy_load") s, not counted) | $(fmt "$spacy_s") | $(fmt "$spacy_mbs") | 1.00× | $(ratio "$spacy_mbs" "$icu_mbs") | | |"
     fi
     echo
     echo "--jobs 2 / --jobs 1: $(ratio "$r2_mbs" "$r1_mbs") with the report, $(ratio "$r2n_mbs" "$r1n_mbs") without, on $(nproc) cores."
@@ -225,7 +230,7 @@ if [[ $lexicon_1m -eq 1 ]]; then
     read -r load0_s _ < <(timed "$readout" annotate "$work/tiny.txt" -o "$work/tiny-out" --no-report --jobs 1)
     read -r load1_s _ < <(timed "$readout" annotate --lexicons "$work/lexicon-1m" "$work/tiny.txt" -o "$work/tiny-out" --no-report --jobs 1)
     log "readout --jobs 1 --no-report with 1M entries"
-    read -r lex_s lex_kb < <(best_readout --lexicons "$work/lexicon-1m" "$work/corpus" --jobs 1 --no-report)
+    read -r lex_s lex_kb _ _ < <(best_readout --lexicons "$work/lexicon-1m" "$work/corpus" --jobs 1 --no-report)
     # Throughput without lexicon loading: the load measured on a tiny file is taken out.
     base_rate=$(echo "$mb / ($r1n_s - $load0_s)" | bc -l)
     lex_rate=$(echo "$mb / ($lex_s - $load1_s)" | bc -l)
