@@ -714,9 +714,18 @@ struct StanceRun {
 
     func isHolderVerb(_ k: Int) -> Bool {
         let w = lower[k]
+        if Self.meetingVerbs.contains(w) { return true }
         guard w.hasSuffix("ed") || ["said", "told", "gave", "made", "sent", "felt", "saw"].contains(w) || w.hasSuffix("s") && tagger.verbForms.contains(w) else { return false }
         return Self.reportingVerbs.contains(w) || Self.lightVerbs.contains(w) || tagger.verbForms.contains(w)
     }
+
+    /// What the participants of a meeting did, in the past tense: after "and" such a verb
+    /// starts a new predicate of the holder's ("reaffirmed the relations ..., and discussed
+    /// regional developments"), which ends the target.
+    static let meetingVerbs: Set<String> = [
+        "discussed", "exchanged", "held", "met", "talked", "spoke", "reviewed", "briefed", "visited",
+        "attended", "signed", "invited", "decided", "announced", "planned", "thanked", "touched",
+    ]
 
     /// ", he added", ", the Minister said": a reporting clause closing the sentence.
     func reportingTail(at n: Int, limit: Int) -> Bool {

@@ -213,6 +213,13 @@ func stances(_ text: String) -> [Found] {
         #expect(found.map(\.target) == ["the recovery of exchanges between their countries", "to see more youth exchanges"])
     }
 
+    @Test func aMeetingVerbOfTheHolderEndsTheTarget() {
+        let found = stances(opening + "The two Ministers welcomed the steady growth of trade between their countries, and discussed maritime security and energy.")
+        #expect(found.map(\.target) == ["the steady growth of trade between their countries"])
+        let joined = stances(opening + "Minister Park welcomed the new fisheries arrangement and exchanged views on tourism.")
+        #expect(joined.map(\.target) == ["the new fisheries arrangement"])
+    }
+
     @Test func coordinatedThatClausesStayInTheTarget() {
         let found = stances(opening + "They shared the view that security is indivisible, and that force is not acceptable.")
         #expect(found.first?.target == "that security is indivisible, and that force is not acceptable")
