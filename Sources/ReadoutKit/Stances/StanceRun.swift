@@ -652,12 +652,16 @@ struct StanceRun {
 
     /// The complement of a cue ending at token `start`, up to the clause boundary: the end of
     /// the sentence, a semicolon, a new clause of the holder's (", stressing ...", ", and
-    /// expressed ...", ", he added"), a non-restrictive "which".
+    /// expressed ...", ", he added"). A non-restrictive relative clause (", which ...") is part
+    /// of the noun phrase it describes, so it stays in the target.
     func target(after start: Int, sentence: Range<Int>) -> Span? {
         let limit = sentence.upperBound
         guard start < limit, ![",", ".", ";", ":", ")", "!", "?", "and", "but"].contains(lower[start]) else { return nil }
         var end = start
         var depth = 0
+        // Inside a non-restrictive relative clause (", which ..."), which belongs to the noun
+        // phrase; a following ", that ..." is the next complement of the reporting verb.
+        var relative = false
         while end < limit {
             let w = lower[end]
             if w == "(" { depth += 1 }
@@ -665,7 +669,9 @@ struct StanceRun {
             if w == ";" { break }
             if w == ",", end + 1 < limit {
                 let next = lower[end + 1]
-                if Self.clauseParticiples.contains(next) || ["which", "while", "whereas", "although", "though", "whilst", "along"].contains(next) { break }
+                if next == "which" { relative = true }
+                if relative, next == "that" { break }
+                if Self.clauseParticiples.contains(next) || ["while", "whereas", "although", "though", "whilst", "along"].contains(next) { break }
                 if ["and", "but", "yet"].contains(next), newClauseOfHolder(at: end + 2, limit: limit) { break }
                 // ", he added", ", she said".
                 if reportingTail(at: end + 1, limit: limit) { break }

@@ -220,6 +220,14 @@ func stances(_ text: String) -> [Found] {
         #expect(joined.map(\.target) == ["the new fisheries arrangement"])
     }
 
+    @Test func aRelativeClauseStaysWithItsNounPhrase() {
+        let found = stances(opening + "The two Ministers welcomed the opening of the new consulate, which will serve travellers from both countries.")
+        #expect(found.first?.target == "the opening of the new consulate, which will serve travellers from both countries")
+        // The next that-clause of the reporting verb is not part of it.
+        let next = stances(opening + "Minister Park stated that it was deeply regrettable that the vessel had entered the zone, which violates the agreement, that Seoul had protested.")
+        #expect(next.first?.target == "that the vessel had entered the zone, which violates the agreement")
+    }
+
     @Test func coordinatedThatClausesStayInTheTarget() {
         let found = stances(opening + "They shared the view that security is indivisible, and that force is not acceptable.")
         #expect(found.first?.target == "that security is indivisible, and that force is not acceptable")
