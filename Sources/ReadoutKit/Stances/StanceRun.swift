@@ -657,6 +657,10 @@ struct StanceRun {
     func target(after start: Int, sentence: Range<Int>) -> Span? {
         let limit = sentence.upperBound
         guard start < limit, ![",", ".", ";", ":", ")", "!", "?", "and", "but"].contains(lower[start]) else { return nil }
+        // "condemned it in the strongest terms": an object pronoun is the whole target.
+        if ["it", "them"].contains(lower[start]), start + 1 == limit || Self.afterObjectPronoun.contains(lower[start + 1]) {
+            return view.span(start..<start + 1)
+        }
         var end = start
         var depth = 0
         // Inside a non-restrictive relative clause (", which ..."), which belongs to the noun
@@ -673,6 +677,8 @@ struct StanceRun {
                 if relative, next == "that" { break }
                 if Self.clauseParticiples.contains(next) || ["while", "whereas", "although", "though", "whilst", "along"].contains(next) { break }
                 if ["and", "but", "yet"].contains(next), newClauseOfHolder(at: end + 2, limit: limit) { break }
+                // ", and she was ...": a subject pronoun starts a clause of its own.
+                if ["and", "but", "yet"].contains(next), end + 2 < limit, Self.subjectPronouns.contains(lower[end + 2]) { break }
                 // ", he added", ", she said".
                 if reportingTail(at: end + 1, limit: limit) { break }
             }
@@ -699,6 +705,14 @@ struct StanceRun {
         var subjectEnd: Int?
         if k < limit, ["he", "she", "they", "we"].contains(lower[k]) { subjectEnd = k + 1 }
         if subjectEnd == nil, let m = flatStartingAt[k], m.label != .organization, let r = tokenRange(of: m.span) { subjectEnd = r.upperBound }
+        // A role: "and the Prime Minister said".
+        if subjectEnd == nil, k + 1 < limit, lower[k] == "the" {
+            if let title = titleStartingAt[k + 1] {
+                subjectEnd = title.upperBound
+            } else if let n = (1...3).last(where: { k + 1 + $0 <= limit && tagger.roles.contains(lower[k + 1..<k + 1 + $0].joined(separator: " ")) }) {
+                subjectEnd = k + 1 + n
+            }
+        }
         if subjectEnd == nil {
             var e = k
             while e < min(limit, k + 5) {
@@ -725,12 +739,22 @@ struct StanceRun {
         return Self.reportingVerbs.contains(w) || Self.lightVerbs.contains(w) || tagger.verbForms.contains(w)
     }
 
-    /// What the participants of a meeting did, in the past tense: after "and" such a verb
-    /// starts a new predicate of the holder's ("reaffirmed the relations ..., and discussed
-    /// regional developments"), which ends the target.
+    /// What the participants of a meeting did or thought: after "and" such a verb starts a
+    /// new predicate of the holder's ("reaffirmed the relations ..., and discussed regional
+    /// developments", "supports the fight against X and understands that ..."), which ends
+    /// the target.
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i"]
+    /// What may follow an object pronoun that is a whole target: punctuation, a preposition,
+    /// an adverb ("condemned it in the strongest terms", "welcomed it as a step").
+    static let afterObjectPronoun: Set<String> = [
+        ",", ".", ";", ":", "in", "as", "and", "through", "at", "on", "for", "with", "from", "by",
+        "again", "strongly", "firmly", "also", "once", "fully", "warmly", "together",
+    ]
+
     static let meetingVerbs: Set<String> = [
         "discussed", "exchanged", "held", "met", "talked", "spoke", "reviewed", "briefed", "visited",
         "attended", "signed", "invited", "decided", "announced", "planned", "thanked", "touched",
+        "understands", "understood", "considers", "considered", "acknowledges", "acknowledged",
     ]
 
     /// ", he added", ", the Minister said": a reporting clause closing the sentence.

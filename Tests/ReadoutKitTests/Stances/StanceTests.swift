@@ -228,6 +228,23 @@ func stances(_ text: String) -> [Found] {
         #expect(next.first?.target == "that the vessel had entered the zone, which violates the agreement")
     }
 
+    @Test func anObjectPronounIsTheWholeTarget() {
+        let found = stances(opening + "Minister Park recalled the drone incursion and condemned it in the strongest terms through diplomatic channels.")
+        #expect(found.first?.target == "it")
+    }
+
+    @Test func aNewSubjectEndsTheTarget() {
+        // A subject pronoun after ", and".
+        let pronoun = stances(opening + "Minister Park welcomed the release of the detained crew, and she was ready to assist their return.")
+        #expect(pronoun.first?.target == "the release of the detained crew")
+        // A role as subject, with no name attached.
+        let role = stances(opening + "Both leaders condemned the attack on the convoy, and the Prime Minister said relief would continue.")
+        #expect(role.first?.target == "the attack on the convoy")
+        // A verb of thought of the holder's.
+        let thought = stances(opening + "Japan supports the reconstruction effort and understands that the costs are high.")
+        #expect(thought.first?.target == "the reconstruction effort")
+    }
+
     @Test func coordinatedThatClausesStayInTheTarget() {
         let found = stances(opening + "They shared the view that security is indivisible, and that force is not acceptable.")
         #expect(found.first?.target == "that security is indivisible, and that force is not acceptable")
