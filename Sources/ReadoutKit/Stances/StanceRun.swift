@@ -327,6 +327,11 @@ struct StanceRun {
         let window = attributeWindow(cue: c, holder: holder, sentence: sentence)
         let lemmaRepeats = Self.repetitions.contains(lower[c])
         var targetSpan = target(after: cue.upperBound, sentence: sentence)
+        // After an agent ("the words of condolence by Minister X regarding ..."), the target
+        // is what follows the agent's name.
+        if rule == "agent", let agentSpan = holder.spans.first, let agentTokens = tokenRange(of: agentSpan) {
+            targetSpan = target(after: agentTokens.upperBound, sentence: sentence)
+        }
         if evaluative, let subject = evaluatedSubject(before: c, sentence: sentence) {
             targetSpan = subject
         }
@@ -449,6 +454,8 @@ struct StanceRun {
                Self.reportingVerbs.contains(lower[verb]) || Self.lightVerbs.contains(lower[verb]) || tagger.verbForms.contains(lower[verb]) {
                 return t + 1
             }
+            // "shared the view that A, and that B": a coordinated that-clause starts here.
+            if lower[t] == "that", lower[t - 1] == "and" { return t + 1 }
             t -= 1
         }
         return max(sentence.lowerBound, v - Self.window)
@@ -684,6 +691,9 @@ struct StanceRun {
             }
             // "... and expressed ...": a new verb of the holder's.
             if w == "and", end > start, newClauseOfHolder(at: end + 1, limit: limit) { break }
+            // "hoped to meet X soon and that he would ...": a that-clause coordinated with a
+            // target that is no that-clause is the next complement of the reporting verb.
+            if w == "and", end > start, end + 1 < limit, lower[end + 1] == "that", lower[start] != "that" { break }
             end += 1
         }
         // Trailing punctuation and conjunctions are not part of the target (an abbreviation's period is).
@@ -691,8 +701,15 @@ struct StanceRun {
             if lower[end - 1] == ".", end - 2 >= start, view.joined(end - 2), lower[end - 2].contains(".") { break }
             end -= 1
         }
+        // An adverbial alone is no target: "its support so far".
+        if Self.adverbials.contains(lower[start..<end].joined(separator: " ")) { return nil }
         return end > start ? view.span(start..<end) : nil
     }
+
+    static let adverbials: Set<String> = [
+        "so far", "as well", "again", "too", "also", "together", "today", "once again", "to date",
+        "thus far", "as always", "then", "now",
+    ]
 
     /// Whether a clause of the holder's starts at token n: an optional subject, then a
     /// reporting verb, light verb or stance verb in the past tense ("and expressed", "and

@@ -123,7 +123,7 @@ func stances(_ text: String) -> [Found] {
 
     @Test func anAgentAfterANominalCueHoldsIt() {
         let words = stances(opening + "Minister Kamikawa thanked the Minister for the words of sympathy by Minister Park after the floods.")
-        #expect(words.contains { $0.category == .sympathize && $0.cue == "sympathy" && $0.holders == ["Park"] })
+        #expect(words.contains { $0.category == .sympathize && $0.cue == "sympathy" && $0.holders == ["Park"] && $0.target == "after the floods" })
         let message = stances(opening + "Minister Park expressed his gratitude for the congratulatory message from Prime Minister Kishida.")
         #expect(message.contains { $0.category == .congratulate && $0.cue == "congratulatory" && $0.holders == ["Kishida"] })
         // Without an agent, neither is a stance.
@@ -243,6 +243,21 @@ func stances(_ text: String) -> [Found] {
         // A verb of thought of the holder's.
         let thought = stances(opening + "Japan supports the reconstruction effort and understands that the costs are high.")
         #expect(thought.first?.target == "the reconstruction effort")
+    }
+
+    @Test func aThatClauseAfterAnotherComplementEndsTheTarget() {
+        let found = stances(opening + "Minister Park stated that he hoped to visit Tokyo soon and that he would also like to see the exhibition.")
+        #expect(found.first { $0.category == .hope }?.target == "to visit Tokyo soon")
+    }
+
+    @Test func anAdverbialAloneIsNoTarget() {
+        let found = stances(opening + "Minister Park expressed his appreciation for Japan’s support so far.")
+        #expect(found.contains { $0.category == .support && $0.target == nil })
+    }
+
+    @Test func theSubjectOfACoordinatedThatClauseIsJudged() {
+        let found = stances(opening + "The two Ministers shared the view that trade is vital, and that coercion by any country is not acceptable.")
+        #expect(found.first { $0.category == .protest }?.target == "coercion by any country")
     }
 
     @Test func coordinatedThatClausesStayInTheTarget() {
