@@ -260,9 +260,16 @@ struct StanceRun {
                 if holder == nil { holder = subject(ofVerbAt: k, sentence: sentence, depth: 3) }
             } else if Self.possessivePronouns.contains(w) || Self.determiners.contains(w) {
                 // "expressed her appreciation", "reached an agreement".
-                guard let v = previousContent(k, from: s), Self.lightVerbs.contains(lower[v]) else { return nil }
-                holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
-                rule = "light-verb"
+                if let v = previousContent(k, from: s), Self.lightVerbs.contains(lower[v]) {
+                    holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
+                    rule = "light-verb"
+                } else if entry.category == .agree, let parties = sharers(after: cue.upperBound, sentence: sentence) {
+                    // "the consensus between Japan and China".
+                    holder = parties
+                    rule = "agent"
+                } else {
+                    return nil
+                }
             } else if Self.lightVerbs.contains(w) {
                 holder = subject(ofVerbAt: k, sentence: sentence, depth: 3)
                 rule = "light-verb"
@@ -279,6 +286,10 @@ struct StanceRun {
             } else {
                 return nil
             }
+        } else if canBeVerb, entry.category == .agree, let parties = sharers(after: cue.upperBound, sentence: sentence) {
+            // "an important shared recognition between the two leaders".
+            holder = parties
+            rule = "agent"
         } else if canBeVerb {
             // Not a verb after a determiner ("the agreed text") or as a gerund after a
             // preposition ("to welcoming"); not passive ("was welcomed by").
@@ -329,8 +340,8 @@ struct StanceRun {
         var targetSpan = target(after: cue.upperBound, sentence: sentence)
         // After an agent ("the words of condolence by Minister X regarding ..."), the target
         // is what follows the agent's name.
-        if rule == "agent", let agentSpan = holder.spans.first, let agentTokens = tokenRange(of: agentSpan) {
-            targetSpan = target(after: agentTokens.upperBound, sentence: sentence)
+        if rule == "agent", let agentEnd = holder.spans.compactMap({ tokenRange(of: $0)?.upperBound }).max() {
+            targetSpan = target(after: agentEnd, sentence: sentence)
         }
         if evaluative, let subject = evaluatedSubject(before: c, sentence: sentence) {
             targetSpan = subject
@@ -355,6 +366,25 @@ struct StanceRun {
             if let mention = flatStartingAt[m] { return Holder(spans: [mention.span], rule: "agent") }
             guard view.isWord(m) else { return nil }
             m += 1
+        }
+        return nil
+    }
+
+    /// The parties of a view held in common, named after it with "between": two mentions
+    /// ("the consensus between Japan and China") or a group ("a shared recognition between
+    /// the two leaders").
+    mutating func sharers(after n: Int, sentence: Range<Int>) -> Holder? {
+        guard n + 1 < sentence.upperBound, lower[n] == "between" else { return nil }
+        var first = n + 1
+        if let title = titleStartingAt[first] { first = title.upperBound }
+        if let a = flatStartingAt[first], let ra = tokenRange(of: a.span),
+           ra.upperBound + 1 < sentence.upperBound, lower[ra.upperBound] == "and" {
+            var second = ra.upperBound + 1
+            if let title = titleStartingAt[second] { second = title.upperBound }
+            if let b = flatStartingAt[second] { return Holder(spans: [a.span, b.span], rule: "agent") }
+        }
+        for end in stride(from: min(sentence.upperBound, n + 6), to: n + 1, by: -1) {
+            if let group = actorExpression(start: n + 1, end: end, sentence: sentence) { return group }
         }
         return nil
     }

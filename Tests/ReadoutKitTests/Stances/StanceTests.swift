@@ -131,6 +131,15 @@ func stances(_ text: String) -> [Found] {
         #expect(!stances(opening + "They discussed the words of sympathy.").contains { $0.category == .sympathize })
     }
 
+    @Test func partiesNamedWithBetweenHoldASharedView() {
+        let group = stances(opening + "This goal was an important shared recognition between the two Ministers.")
+        #expect(group.contains { $0.category == .agree && $0.cue == "shared recognition" && $0.holders == ["the two Ministers"] && $0.target == nil })
+        let pair = stances(opening + "The new line builds on the consensus between Japan and China on fisheries.")
+        #expect(pair.contains { $0.category == .agree && $0.cue == "consensus" && $0.holders == ["Japan", "China"] && $0.target == "on fisheries" })
+        // Without "between", no holder and no stance.
+        #expect(!stances(opening + "The shared recognition was recorded.").contains { $0.category == .agree })
+    }
+
     @Test func aGerundAfterWhileContinuesTheSubject() {
         let found = stances(opening + "Minister Kamikawa explained Japan’s position, while welcoming the progress in bilateral relations.")
         #expect(found.contains { $0.category == .welcome && $0.cue == "welcoming" && $0.holders == ["Kamikawa"] })
