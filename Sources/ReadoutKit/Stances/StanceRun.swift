@@ -227,7 +227,8 @@ struct StanceRun {
         let nominalContext = k >= s && (Self.determiners.contains(lower[k]) || isPossessive(k) || Self.lightVerbs.contains(lower[k]))
         let canBeNoun = partsOfSpeech.contains(.noun)
         let canBeVerb = partsOfSpeech.contains(.verb) || partsOfSpeech.contains(.phrase)
-        let isAdjective = partsOfSpeech.contains(.adjective) && !canBeVerb
+        // A form that is also a verb is an adjective after a copula ("the UK was aligned with").
+        let isAdjective = partsOfSpeech.contains(.adjective) && (!canBeVerb || Self.beForms.contains(beforeWord))
         var holder: Holder?
         var rule = "subject"
         let evaluative = isAdjective && Self.evaluativeLemmas.contains(entry.lemma)

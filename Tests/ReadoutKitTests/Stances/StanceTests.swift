@@ -131,6 +131,13 @@ func stances(_ text: String) -> [Found] {
         #expect(!stances(opening + "They discussed the words of sympathy.").contains { $0.category == .sympathize })
     }
 
+    @Test func anAdjectiveAfterACopulaIsNoPassive() {
+        let aligned = stances(opening + "Minister Park said that the ROK was closely aligned with Japan on export controls.")
+        #expect(aligned.contains { $0.category == .agree && $0.cue == "aligned" && $0.holders == ["ROK"] && $0.target == "with Japan on export controls" })
+        let worried = stances(opening + "The two Ministers were worried about the floods.")
+        #expect(worried.contains { $0.category == .concern && $0.cue == "worried" && $0.target == "about the floods" })
+    }
+
     @Test func partiesNamedWithBetweenHoldASharedView() {
         let group = stances(opening + "This goal was an important shared recognition between the two Ministers.")
         #expect(group.contains { $0.category == .agree && $0.cue == "shared recognition" && $0.holders == ["the two Ministers"] && $0.target == nil })
