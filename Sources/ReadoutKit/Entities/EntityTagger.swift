@@ -270,11 +270,17 @@ struct TaggingRun {
 
     /// A title word written in lower case as a role after a comma, when its field or country
     /// follows: "Kang Kyung-wha, minister of Foreign Affairs of the ROK".
+    ///
+    /// Also after a nationality word, when a name follows: "North Korean leader Kim Jong Un".
     func lowercaseRole(at i: Int) -> PhraseMatcher.Match? {
-        guard i >= 2, i + 1 < view.count, view[i - 1] == ",", view.isLowercaseWord(i) else { return nil }
+        guard i >= 1, i + 1 < view.count, view.isLowercaseWord(i) else { return nil }
+        let afterComma = i >= 2 && view[i - 1] == ","
+        let afterNationality = view.sameLine(i - 1) && view.sameLine(i) && lexicon.demonyms[view[i - 1]] != nil && view.isCapitalized(i + 1)
+        guard afterComma || afterNationality else { return nil }
         let word = view[i]
         guard let entry = lexicon.entry(alias: word.prefix(1).uppercased() + word.dropFirst(), label: .title),
-              !entry.roles.contains("honorific"), titleComplement(after: i + 1) != nil else { return nil }
+              !entry.roles.contains("honorific") else { return nil }
+        if afterComma, titleComplement(after: i + 1) == nil, !afterNationality { return nil }
         return PhraseMatcher.Match(start: i, end: i + 1, entries: [entry])
     }
 

@@ -107,6 +107,13 @@ import Testing
         #expect(texts("She met Kang Kyung-wha, minister and friend.", .title).isEmpty)
     }
 
+    @Test func aLowercaseRoleAfterANationalityBeforeANameIsATitle() {
+        #expect(texts("The talks between President Lula and Chilean president Gabriel Boric went well.", .title) == ["President", "Chilean president"])
+        #expect(texts("The talks with North Korean leader Kim Jong Un went well.", .title) == ["North Korean leader"])
+        // No name after it: a common noun.
+        #expect(texts("The Chilean president said so.", .title).isEmpty)
+    }
+
     @Test func anEnvoysTitleGoesOnWithTo() {
         #expect(texts("He met Ambassador of Brazil to Japan Silva.", .title) == ["Ambassador of Brazil to Japan"])
         #expect(texts("She met Tanaka Aiko, Permanent Representative of Japan to the United Nations.", .title)
