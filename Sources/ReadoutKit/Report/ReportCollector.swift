@@ -129,7 +129,11 @@ final class Spill: @unchecked Sendable {
     let records: SpillFile
 
     init(in folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: folder.path, reason: BatchAnnotator.reason(error))
+        }
         directory = try SpillDirectory.create(in: folder)
         do {
             stances = try SpillFile(directory.appending(path: "stances.csv"))
@@ -150,7 +154,7 @@ final class Spill: @unchecked Sendable {
     /// A place in one of the files.
     struct Extent {
         var offset: Int
-        var length: Int32
+        var length: Int
     }
 
     func remove() {
@@ -337,17 +341,17 @@ struct Aggregate {
     mutating func add(_ p: PreparedDocument, rank: Int, spill: Spill) throws {
         let d = p.document
         let slot = Int32(documents.count)
-        let stancesCSV = Spill.Extent(offset: try spill.stances.append(p.stancesCSV.bytes), length: Int32(p.stancesCSV.bytes.count))
-        let entitiesCSV = Spill.Extent(offset: try spill.entities.append(p.entitiesCSV.bytes), length: Int32(p.entitiesCSV.bytes.count))
-        let meetingsCSV = Spill.Extent(offset: try spill.meetings.append(p.meetingsCSV.bytes), length: Int32(p.meetingsCSV.bytes.count))
+        let stancesCSV = Spill.Extent(offset: try spill.stances.append(p.stancesCSV.bytes), length: p.stancesCSV.bytes.count)
+        let entitiesCSV = Spill.Extent(offset: try spill.entities.append(p.entitiesCSV.bytes), length: p.entitiesCSV.bytes.count)
+        let meetingsCSV = Spill.Extent(offset: try spill.meetings.append(p.meetingsCSV.bytes), length: p.meetingsCSV.bytes.count)
         let base = try spill.records.append(p.record.bytes)
         let listed = min(d.stances.count, Self.perGroup)
         let ownEnd = listed > 0 ? p.stanceEnds[listed - 1] : p.cardLength
         documents.append(DocumentEntry(
             path: d.path, date: d.meeting.date, rank: rank, stanceCount: d.stances.count, entityCount: d.entities.count,
             stancesCSV: stancesCSV, entitiesCSV: entitiesCSV, meetingsCSV: meetingsCSV,
-            card: Spill.Extent(offset: base, length: Int32(p.cardLength)),
-            stances: Spill.Extent(offset: base + p.cardLength, length: Int32(ownEnd - p.cardLength))))
+            card: Spill.Extent(offset: base, length: p.cardLength),
+            stances: Spill.Extent(offset: base + p.cardLength, length: ownEnd - p.cardLength)))
         if rank < lastRank { inOrder = false }
         lastRank = rank
         stanceCount += d.stances.count
@@ -523,7 +527,7 @@ extension Aggregate {
         var buffer: [UInt8] = []
         for slot in order {
             let e = documents[slot][keyPath: extent]
-            try file.read(at: e.offset, count: Int(e.length), into: &buffer)
+            try file.read(at: e.offset, count: e.length, into: &buffer)
             pending.bytes.append(contentsOf: buffer)
             if pending.bytes.count >= 1 << 20 {
                 try sorted.append(pending.bytes)
@@ -705,7 +709,7 @@ struct MeetingCards: TemplateList {
         let path = source.spill.records.path
         for (k, slot) in order.enumerated() {
             let d = source.documents[slot]
-            var r = SpillDecoder(try reader.bytes(at: d.card.offset, count: Int(d.card.length)), path: path)
+            var r = SpillDecoder(try reader.bytes(at: d.card.offset, count: d.card.length), path: path)
             let title = try r.optional(), date = try r.optional(), dateSource = try r.string(), kind = try r.string()
             let place = try r.optional(), startTime = try r.optional(), duration = try r.optionalInt()
             var participants: [[String: Any]] = []
@@ -774,7 +778,7 @@ struct DocumentStances: TemplateList {
     func forEach(_ body: (Any) throws -> Void) throws {
         guard document.stances.length > 0 else { return }
         var bytes: [UInt8] = []
-        try source.spill.records.read(at: document.stances.offset, count: Int(document.stances.length), into: &bytes)
+        try source.spill.records.read(at: document.stances.offset, count: document.stances.length, into: &bytes)
         var decoder = SpillDecoder(bytes[...], path: source.spill.records.path)
         while !decoder.atEnd { try body(try source.stanceItem(document, &decoder)) }
     }
