@@ -23,10 +23,23 @@ struct Report: ParsableCommand {
     var lexicons: [String] = []
 
     func run() throws {
-        let documents = try readCollection(folder, lexicons: lexicons)
+        try requireFolder(folder)
+        let pipeline = try loadPipeline(lexicons: lexicons)
         let target = URL(fileURLWithPath: output ?? folder)
-        try ReportWriter(documents: documents).write(to: target)
-        warn("readout: report of \(documents.count) readout\(documents.count == 1 ? "" : "s") written to \(target.path)/report.html")
+        // One document at a time: memory does not grow with the collection.
+        let count: Int, failures: [Failure]
+        do {
+            (count, failures) = try CollectionReader(pipeline: pipeline).writeReport(of: URL(fileURLWithPath: folder), to: target)
+        } catch {
+            warn("readout: report: \(error)")
+            throw ExitCode(1)
+        }
+        for failure in failures { warn("readout: \(failure)") }
+        if count == 0 {
+            warn("readout: \(folder): no annotated readouts (NAME.ann beside NAME.txt)")
+            throw ExitCode(1)
+        }
+        warn("readout: report of \(count) readout\(count == 1 ? "" : "s") written to \(target.path)/report.html")
     }
 }
 

@@ -54,7 +54,6 @@ public final class BatchAnnotator: Sendable {
         public var failures: [Failure] = []
         /// Documents summarized in reports.
         public var reports = 0
-        var summaries: [(InputFile, ReportDocument)] = []
     }
 
     /// Annotates the files; `progress` is called (from worker threads) after each file.
@@ -90,26 +89,40 @@ public final class BatchAnnotator: Sendable {
             }
         }
         AtomicFile.removeStaleTemporaries(in: Set(runnable.map { outputBase(for: $0).deletingLastPathComponent() }))
+        for folder in collectionFolders { SpillDirectory.removeStale(in: folder) }
+        // Each collection's report is collected as its documents are done (see ReportCollector):
+        // their rows go to temporary files at once, not into memory.
+        var collectors: [URL: ReportCollector] = [:]
+        if writesReport {
+            var paths: [URL: [String]] = [:]
+            for file in runnable { paths[collection(of: file), default: []].append(Self.reportPath(file)) }
+            for (folder, paths) in paths { collectors[folder] = ReportCollector(folder: folder, paths: paths, parallel: jobs > 1) }
+        }
         let queue = runnable
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, queue.count))) { _ in
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, queue.count))) { [collectors] _ in
             while !cancellation.isCancelled, let index = state.next(), index < queue.count {
                 let file = queue[index]
-                let outcome = annotate(file)
+                var outcome = annotate(file)
+                if let report = outcome.report {
+                    collectors[collection(of: file)]?.add(report)
+                    outcome.report = nil
+                }
                 let snapshot = state.record(outcome, bytes: outcome.bytes, file: file)
                 progress?(snapshot)
             }
         }
         let finished = state.result()
         result.interrupted = cancellation.isCancelled && finished.documents + finished.failures.count < queue.count
-        if writesReport && !result.interrupted {
-            var byCollection: [URL: [ReportDocument]] = [:]
-            for (file, report) in finished.summaries { byCollection[outputDirectory ?? file.root, default: []].append(report) }
-            for (folder, documents) in byCollection.sorted(by: { $0.key.path < $1.key.path }) {
-                do {
-                    try ReportWriter(documents: documents).write(to: folder, parallel: jobs > 1)
-                } catch {
-                    result.failures.append(Failure(path: folder.path, reason: "report: \(error)"))
-                }
+        for (folder, collector) in collectors.sorted(by: { $0.key.path < $1.key.path }) {
+            result.reports += collector.count
+            if result.interrupted {
+                collector.discard()
+                continue
+            }
+            do {
+                try collector.finish()
+            } catch {
+                result.failures.append(Failure(path: folder.path, reason: "report: \(error)"))
             }
         }
         AtomicFile.flushAll()
@@ -117,9 +130,16 @@ public final class BatchAnnotator: Sendable {
         result.bytes = finished.bytes
         result.mentions = finished.mentions
         result.failures += finished.failures
-        result.reports = finished.summaries.count
         result.failures.sort { $0.path < $1.path }
         return result
+    }
+
+    /// The collection folder a file belongs to (where its report goes).
+    func collection(of file: InputFile) -> URL { outputDirectory ?? file.root }
+
+    /// A file's path in its collection's report: its relative path without `.txt`.
+    static func reportPath(_ file: InputFile) -> String {
+        String(file.relativePath.hasSuffix(".txt") ? file.relativePath.dropLast(4) : Substring(file.relativePath))
     }
 
     /// The output path of a file without extension: `DIR/relative/NAME` or beside the input.
@@ -185,9 +205,8 @@ public final class BatchAnnotator: Sendable {
         } catch {
             return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(error)"))
         }
-        let path = String(file.relativePath.hasSuffix(".txt") ? file.relativePath.dropLast(4) : Substring(file.relativePath))
         return Outcome(bytes: bytes.count, mentions: annotated.mentions.count,
-                       report: writesReport ? ReportDocument(path: path, annotated: annotated, json: json) : nil)
+                       report: writesReport ? ReportDocument(path: Self.reportPath(file), annotated: annotated, json: json) : nil)
     }
 
     /// Whether an `.ann` file has an attribute line `A… Reviewed …` (``BratWriter/reviewedAttribute``).
@@ -215,7 +234,6 @@ private final class SharedState: @unchecked Sendable {
     private var progress: BatchAnnotator.Progress
     private var mentions = 0
     private var failures: [Failure] = []
-    private var reports: [(InputFile, ReportDocument)] = []
 
     init(total: Int) { progress = .init(done: 0, total: total, bytes: 0, failed: 0) }
 
@@ -227,7 +245,6 @@ private final class SharedState: @unchecked Sendable {
 
     func record(_ outcome: BatchAnnotator.Outcome, bytes: Int, file: InputFile) -> BatchAnnotator.Progress {
         lock.lock(); defer { lock.unlock() }
-        if let report = outcome.report { reports.append((file, report)) }
         progress.done += 1
         progress.bytes += bytes
         mentions += outcome.mentions
@@ -240,9 +257,7 @@ private final class SharedState: @unchecked Sendable {
 
     func result() -> BatchAnnotator.Result {
         lock.lock(); defer { lock.unlock() }
-        var result = BatchAnnotator.Result(documents: progress.done - progress.failed, bytes: progress.bytes, mentions: mentions, failures: failures)
-        result.summaries = reports
-        return result
+        return BatchAnnotator.Result(documents: progress.done - progress.failed, bytes: progress.bytes, mentions: mentions, failures: failures)
     }
 }
 

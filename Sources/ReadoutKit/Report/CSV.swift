@@ -38,41 +38,55 @@ public enum CSV {
     public static func entities(_ rows: [EntityRow]) -> String { String(decoding: entitiesBytes(rows), as: UTF8.self) }
     public static func meetings(_ documents: [ReportDocument]) -> String { String(decoding: meetingsBytes(documents), as: UTF8.self) }
 
+    static let stancesHeader = ["document", "meeting_date", "stance_id", "holder_ids", "holder_names", "holder_countries", "category",
+                                "polarity", "cameo", "cue", "target_text", "target_entity_ids", "sentence", "intensity", "negated", "repeated"]
+    static let entitiesHeader = ["document", "mention_id", "label", "text", "entity_ids", "entity_names", "start", "end", "sentence"]
+    static let meetingsHeader = ["document", "file", "title", "date", "date_source", "kind", "place", "participants", "participant_ids",
+                                 "countries", "start_time", "duration_minutes", "government", "stances", "mentions"]
+
     static func stancesBytes(_ rows: [StanceRow]) -> [UInt8] {
         var out = Writer(capacity: 64 + rows.count * 400)
-        out.line(["document", "meeting_date", "stance_id", "holder_ids", "holder_names", "holder_countries", "category",
-                        "polarity", "cameo", "cue", "target_text", "target_entity_ids", "sentence", "intensity", "negated", "repeated"])
-        for r in rows {
-            out.line([r.document, r.meetingDate ?? "", r.id, join(r.holderIDs), join(r.holderNames), join(r.holderCountries),
-                         r.category.rawValue, r.category.polarity.rawValue, r.category.cameo, r.cue, r.targetText,
-                         join(r.targetEntityIDs), r.sentence, r.intense ? "High" : "", r.negated ? "true" : "false",
-                         r.repeated ? "true" : "false"])
-        }
+        out.line(stancesHeader)
+        for r in rows { out.stance(r) }
         return out.bytes
     }
 
     static func entitiesBytes(_ rows: [EntityRow]) -> [UInt8] {
         var out = Writer(capacity: 64 + rows.count * 300)
-        out.line(["document", "mention_id", "label", "text", "entity_ids", "entity_names", "start", "end", "sentence"])
-        for r in rows {
-            out.line([r.document, r.id, r.label.rawValue, r.text, join(r.entityIDs), join(r.names), String(r.start), String(r.end), r.sentence])
-        }
+        out.line(entitiesHeader)
+        for r in rows { out.entity(r) }
         return out.bytes
     }
 
     static func meetingsBytes(_ documents: [ReportDocument]) -> [UInt8] {
         var out = Writer(capacity: 64 + documents.count * 300)
-        out.line(["document", "file", "title", "date", "date_source", "kind", "place", "participants", "participant_ids",
-                        "countries", "start_time", "duration_minutes", "government", "stances", "mentions"])
-        for d in documents {
-            let m = d.meeting
-            let participants = m.participants.map { p in
-                p.name + ([p.title, p.country].compactMap { $0 }.isEmpty ? "" : " (" + [p.title, p.country].compactMap { $0 }.joined(separator: ", ") + ")")
-            }
-            out.line([d.path, d.path + ".txt", m.title ?? "", m.date ?? "", m.dateSource.rawValue, m.kind, m.place?.name ?? "",
-                         join(participants), join(m.participants.map(\.id)), join(m.countries.map(\.id)), m.startTime ?? "",
-                         m.durationMinutes.map(String.init) ?? "", m.government ?? "", String(d.stances.count), String(d.entities.count)])
-        }
+        out.line(meetingsHeader)
+        for d in documents { out.meeting(d) }
         return out.bytes
+    }
+}
+
+/// One line per row: the in-memory report and the streamed one (``ReportCollector``) write
+/// the same bytes through these.
+extension CSV.Writer {
+    mutating func stance(_ r: StanceRow) {
+        line([r.document, r.meetingDate ?? "", r.id, CSV.join(r.holderIDs), CSV.join(r.holderNames), CSV.join(r.holderCountries),
+              r.category.rawValue, r.category.polarity.rawValue, r.category.cameo, r.cue, r.targetText,
+              CSV.join(r.targetEntityIDs), r.sentence, r.intense ? "High" : "", r.negated ? "true" : "false",
+              r.repeated ? "true" : "false"])
+    }
+
+    mutating func entity(_ r: EntityRow) {
+        line([r.document, r.id, r.label.rawValue, r.text, CSV.join(r.entityIDs), CSV.join(r.names), String(r.start), String(r.end), r.sentence])
+    }
+
+    mutating func meeting(_ d: ReportDocument) {
+        let m = d.meeting
+        let participants = m.participants.map { p in
+            p.name + ([p.title, p.country].compactMap { $0 }.isEmpty ? "" : " (" + [p.title, p.country].compactMap { $0 }.joined(separator: ", ") + ")")
+        }
+        line([d.path, d.path + ".txt", m.title ?? "", m.date ?? "", m.dateSource.rawValue, m.kind, m.place?.name ?? "",
+              CSV.join(participants), CSV.join(m.participants.map(\.id)), CSV.join(m.countries.map(\.id)), m.startTime ?? "",
+              m.durationMinutes.map(String.init) ?? "", m.government ?? "", String(d.stances.count), String(d.entities.count)])
     }
 }

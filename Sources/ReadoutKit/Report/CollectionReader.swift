@@ -14,31 +14,64 @@ public struct CollectionReader: Sendable {
         var documents: [(String, AnnotatedDocument)] = []
         var failures: [Failure] = []
         for (relative, ann) in annotationFiles(under: folder) {
-            let path = String(relative.dropLast(4))
-            let txt = ann.deletingPathExtension().appendingPathExtension("txt")
-            do {
-                guard let textData = FileManager.default.contents(atPath: txt.path) else {
-                    throw Failure(path: ann.path, reason: "no text file \(txt.lastPathComponent) beside it")
-                }
-                guard let annData = FileManager.default.contents(atPath: ann.path),
-                      let annText = String(data: annData, encoding: .utf8) else {
-                    throw Failure(path: ann.path, reason: "cannot read it as UTF-8")
-                }
-                let document = try Document(name: txt.lastPathComponent, bytes: [UInt8](textData))
-                let brat: BratDocument
-                do { brat = try BratDocument(parsing: annText) } catch {
-                    throw Failure(path: ann.path, reason: "line \(error.line): \(error.reason)")
-                }
-                documents.append((path, try annotated(document, brat, path: ann.path)))
-            } catch let failure as Failure {
-                failures.append(failure)
-            } catch let error as TextDecodingError {
-                failures.append(Failure(path: txt.path, reason: error.description))
-            } catch {
-                failures.append(Failure(path: ann.path, reason: "\(error)"))
+            switch read(ann: ann, relative: relative) {
+            case .success(let document): documents.append(document)
+            case .failure(let failure): failures.append(failure)
             }
         }
         return (documents, failures)
+    }
+
+    /// Rebuilds the summary report of the collection in `folder` into `target` one document
+    /// at a time (see ``ReportCollector``): memory does not grow with the collection. Writes
+    /// nothing when no document can be read. Returns the documents summarized and the files
+    /// that could not be read; throws when the report cannot be written.
+    public func writeReport(of folder: URL, to target: URL) throws -> (documents: Int, failures: [Failure]) {
+        let files = annotationFiles(under: folder).map { (path: String($0.relative.dropLast(4)), relative: $0.relative, url: $0.url) }
+            .sorted { $0.path < $1.path }
+        SpillDirectory.removeStale(in: target)
+        let collector = ReportCollector(folder: target, paths: files.map(\.path))
+        var failures: [Failure] = []
+        for file in files {
+            switch read(ann: file.url, relative: file.relative) {
+            case .success(let (path, annotated)): collector.add(ReportDocument(path: path, annotated: annotated))
+            case .failure(let failure): failures.append(failure)
+            }
+        }
+        let count = collector.count
+        guard count > 0 else {
+            collector.discard()
+            return (0, failures)
+        }
+        try collector.finish()
+        return (count, failures)
+    }
+
+    /// One document from its `.ann` and the `.txt` beside it.
+    func read(ann: URL, relative: String) -> Result<(path: String, annotated: AnnotatedDocument), Failure> {
+        let path = String(relative.dropLast(4))
+        let txt = ann.deletingPathExtension().appendingPathExtension("txt")
+        do {
+            guard let textData = FileManager.default.contents(atPath: txt.path) else {
+                throw Failure(path: ann.path, reason: "no text file \(txt.lastPathComponent) beside it")
+            }
+            guard let annData = FileManager.default.contents(atPath: ann.path),
+                  let annText = String(data: annData, encoding: .utf8) else {
+                throw Failure(path: ann.path, reason: "cannot read it as UTF-8")
+            }
+            let document = try Document(name: txt.lastPathComponent, bytes: [UInt8](textData))
+            let brat: BratDocument
+            do { brat = try BratDocument(parsing: annText) } catch {
+                throw Failure(path: ann.path, reason: "line \(error.line): \(error.reason)")
+            }
+            return .success((path, try annotated(document, brat, path: ann.path)))
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch let error as TextDecodingError {
+            return .failure(Failure(path: txt.path, reason: error.description))
+        } catch {
+            return .failure(Failure(path: ann.path, reason: "\(error)"))
+        }
     }
 
     /// An annotated document from a text and its brat annotations.

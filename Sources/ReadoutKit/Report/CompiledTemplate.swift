@@ -187,11 +187,43 @@ struct CompiledTemplate: Sendable {
         out.reserveCapacity(1 << 20)
         var stack: [Frame] = [.dict(context)]
         do {
-            try Self.render(nodes, stack: &stack, escape: true, into: &out)
+            try Self.render(nodes, stack: &stack, escape: true, into: &out, drain: nil)
         } catch {
             return nil
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Renders piece by piece: `drain` receives the bytes whenever about `chunk` of them are
+    /// ready (and once at the end), so a page of any size takes a bounded buffer. The context
+    /// may hold ``TemplateList``s. Throws ``Unsupported`` for anything outside the subset, and
+    /// whatever `drain` or a list throws.
+    func render(_ context: [String: Any], chunk: Int = 1 << 20, drain: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var out: [UInt8] = []
+        out.reserveCapacity(chunk + chunk / 4)
+        var stack: [Frame] = [.dict(context)]
+        try withoutActuallyEscaping(drain) { drain in
+            let flush = Drain(chunk: chunk) { bytes in try bytes.withUnsafeBytes { try drain($0) } }
+            try Self.render(nodes, stack: &stack, escape: true, into: &out, drain: flush)
+            try flush.body(out)
+        }
+    }
+
+    /// Where a streamed render sends its bytes once `chunk` are buffered.
+    final class Drain {
+        let chunk: Int
+        let body: ([UInt8]) throws -> Void
+
+        init(chunk: Int, body: @escaping ([UInt8]) throws -> Void) {
+            self.chunk = chunk
+            self.body = body
+        }
+
+        func callAsFunction(_ out: inout [UInt8]) throws {
+            guard out.count >= chunk else { return }
+            try body(out)
+            out.removeAll(keepingCapacity: true)
+        }
     }
 
     static func lookup(_ path: [String], in stack: [Frame]) throws -> Any? {
@@ -224,7 +256,7 @@ struct CompiledTemplate: Sendable {
         return nil
     }
 
-    static func render(_ nodes: [Node], stack: inout [Frame], escape: Bool, into out: inout [UInt8]) throws {
+    static func render(_ nodes: [Node], stack: inout [Frame], escape: Bool, into out: inout [UInt8], drain: Drain?) throws {
         var escape = escape
         for node in nodes {
             switch node {
@@ -253,20 +285,28 @@ struct CompiledTemplate: Sendable {
                 case let dicts as [[String: Any]]:
                     for element in dicts {
                         stack.append(.dict(element))
-                        try render(body, stack: &stack, escape: escape, into: &out)
+                        try render(body, stack: &stack, escape: escape, into: &out, drain: drain)
                         stack.removeLast()
+                        try drain?(&out)
                     }
                 case let b as Bool:
-                    if b { try render(body, stack: &stack, escape: escape, into: &out) }
+                    if b { try render(body, stack: &stack, escape: escape, into: &out, drain: drain) }
                 case let elements as [Any]:
                     for element in elements {
                         stack.append(Frame(element))
-                        try render(body, stack: &stack, escape: escape, into: &out)
+                        try render(body, stack: &stack, escape: escape, into: &out, drain: drain)
                         stack.removeLast()
+                    }
+                case let list as TemplateList:
+                    try list.forEach { element in
+                        stack.append(Frame(element))
+                        try render(body, stack: &stack, escape: escape, into: &out, drain: drain)
+                        stack.removeLast()
+                        try drain?(&out)
                     }
                 case is String, is Int, is Double, is [String: Any]:
                     stack.append(Frame(value))
-                    try render(body, stack: &stack, escape: escape, into: &out)
+                    try render(body, stack: &stack, escape: escape, into: &out, drain: drain)
                     stack.removeLast()
                 default:
                     throw Unsupported()
@@ -275,13 +315,19 @@ struct CompiledTemplate: Sendable {
                 let value = try lookup(path, in: stack)
                 switch value {
                 case .none:
-                    try render(body, stack: &stack, escape: escape, into: &out)
+                    try render(body, stack: &stack, escape: escape, into: &out, drain: drain)
                 case let b as Bool:
-                    if !b { try render(body, stack: &stack, escape: escape, into: &out) }
+                    if !b { try render(body, stack: &stack, escape: escape, into: &out, drain: drain) }
                 case let elements as [Any]:
                     if elements.isEmpty {
                         stack.append(.other(elements))
-                        try render(body, stack: &stack, escape: escape, into: &out)
+                        try render(body, stack: &stack, escape: escape, into: &out, drain: drain)
+                        stack.removeLast()
+                    }
+                case let list as TemplateList:
+                    if list.isEmpty {
+                        stack.append(.other([Any]()))
+                        try render(body, stack: &stack, escape: escape, into: &out, drain: drain)
                         stack.removeLast()
                     }
                 case is String, is Int, is Double, is [String: Any]:
@@ -294,4 +340,12 @@ struct CompiledTemplate: Sendable {
             }
         }
     }
+}
+
+/// A section's elements made one at a time, as the page is written (read from disk, say),
+/// instead of an array held whole: what ``CompiledTemplate/render(_:chunk:drain:)`` takes
+/// where swift-mustache takes an array. Elements are what an array element may be.
+protocol TemplateList {
+    var isEmpty: Bool { get }
+    func forEach(_ body: (Any) throws -> Void) throws
 }

@@ -99,7 +99,9 @@ public struct ReportWriter: Sendable {
     func name(_ id: String) -> String { names[id] ?? id }
 
     /// An HTML id for a group of evidence.
-    static func anchor(_ parts: String...) -> String {
+    static func anchor(_ parts: String...) -> String { anchor(parts) }
+
+    static func anchor(_ parts: [String]) -> String {
         parts.joined(separator: "-").map { $0.isLetter || $0.isNumber || $0 == "-" ? String($0) : "_" }.joined()
     }
 
@@ -285,7 +287,7 @@ public struct ReportWriter: Sendable {
 }
 
 /// The first error of each of several concurrent tasks.
-private final class ErrorSlots: @unchecked Sendable {
+final class ErrorSlots: @unchecked Sendable {
     private let lock = NSLock()
     private var errors: [Error?]
 
