@@ -13,7 +13,7 @@ public struct EntityTagger: Sendable {
     /// People by the first and last word of any of their forms ("antony blinken" for
     /// "Antony J. Blinken"), so that a name with a middle part resolves in O(1).
     /// "first last" (lowercased) of every person's multiword form -> the entry's index.
-    let peopleByEnds: [String: Int]
+    let peopleByEnds: FormTable
 
     public init(lexicon: Lexicon, segmenter: Segmenter) {
         self.lexicon = lexicon
@@ -23,17 +23,32 @@ public struct EntityTagger: Sendable {
         self.peopleByEnds = byEnds.value
     }
 
-    static func peopleByEnds(_ lexicon: Lexicon) -> [String: Int] {
-        var byEnds: [String: Int] = [:]
-        byEnds.reserveCapacity(lexicon.entries.count)
-        for (index, entry) in lexicon.entries.enumerated() where entry.label == .person {
-            for form in entry.surfaceForms {
-                // The first and the last space-separated parts ("Kamikawa" and "Yoko").
-                guard let firstSpace = form.utf8.firstIndex(of: 0x20), let lastSpace = form.utf8.lastIndex(of: 0x20),
-                      firstSpace != form.utf8.startIndex, form.utf8.index(after: lastSpace) != form.utf8.endIndex else { continue }
-                let key = TaggingRun.nameKey(String(form[..<firstSpace])) + " "
-                    + TaggingRun.nameKey(String(form[form.utf8.index(after: lastSpace)...]))
-                if byEnds[key] == nil { byEnds[key] = index }
+    static func peopleByEnds(_ lexicon: Lexicon) -> FormTable {
+        var byEnds = FormTable()
+        let people = (0..<lexicon.count).reduce(0) { $0 + (lexicon.label(at: $1) == .person ? lexicon.records[$1].forms.count : 0) }
+        byEnds.reserveCapacity(people, keyBytes: 16 * people)
+        var key: [UInt8] = []
+        lexicon.bytes.withUnsafeBufferPointer { p in
+            for index in 0..<lexicon.count where lexicon.label(at: index) == .person {
+                for k in lexicon.records[index].forms {
+                    let f = lexicon.forms[k]
+                    let form = UnsafeBufferPointer(rebasing: p[Int(f.start)..<Int(f.start) + Int(f.count)])
+                    // The first and the last space-separated parts ("Kamikawa" and "Yoko").
+                    guard let firstSpace = form.firstIndex(of: 0x20), let lastSpace = form.lastIndex(of: 0x20),
+                          firstSpace != 0, lastSpace + 1 != form.count else { continue }
+                    if form.contains(where: { $0 >= 0x80 }) {
+                        // Lower case beyond ASCII: String's.
+                        let key = TaggingRun.nameKey(String(decoding: form[..<firstSpace], as: UTF8.self)) + " "
+                            + TaggingRun.nameKey(String(decoding: form[(lastSpace + 1)...], as: UTF8.self))
+                        _ = byEnds.insertIfAbsent(key, tag: 0, value: Int32(index))
+                        continue
+                    }
+                    key.removeAll(keepingCapacity: true)
+                    for b in form[..<firstSpace] { key.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+                    key.append(0x20)
+                    for b in form[(lastSpace + 1)...] { key.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+                    _ = key.withUnsafeBytes { byEnds.insertIfAbsent($0, tag: 0, value: Int32(index)) }
+                }
             }
         }
         return byEnds
@@ -474,7 +489,7 @@ struct TaggingRun {
     }
 
     func personWithEnds(_ first: String, _ last: String) -> LexiconEntry? {
-        tagger.peopleByEnds[Self.nameKey(first) + " " + Self.nameKey(last)].map { tagger.lexicon.entries[$0] }
+        tagger.peopleByEnds.find(Self.nameKey(first) + " " + Self.nameKey(last), tag: 0).map { tagger.lexicon.entry(at: Int($0)) }
     }
 
     /// A lowercase ASCII slug: "Kamikawa Yoko" -> "kamikawa-yoko".

@@ -2,10 +2,15 @@ import Foundation
 
 /// The entities and abbreviations readout knows, from the built-in `Lexicons/` (embedded in
 /// the binary) and any user folders. See `Lexicons/FORMAT.md` for the file format.
+///
+/// Entity files are kept as their UTF-8 bytes: an entry is a record of byte ranges into them
+/// (`EntryRecord`), and a `LexiconEntry` is made from it only when asked for, so that a
+/// million-entry lexicon loads without a `String` or an `Array` per entry.
 public struct Lexicon: Sendable {
     public static let header = ["id", "label", "name", "aliases", "country", "role", "from", "to"]
 
-    public private(set) var entries: [LexiconEntry] = []
+    /// Every entry, made from its record when read.
+    public var entries: LexiconEntries { LexiconEntries(lexicon: self) }
     public private(set) var abbreviations = Abbreviations()
     /// Stance cues, from `cues*.tsv`.
     public private(set) var cues: [Cue] = []
@@ -14,14 +19,18 @@ public struct Lexicon: Sendable {
     /// File names that were read, in order.
     public private(set) var files: [String] = []
 
-    /// A text under a label: an id or a surface form.
-    private struct Key: Hashable {
-        var label: EntityLabel
-        var text: String
-    }
+    /// The bytes of every entity file, one after another.
+    private(set) var bytes: [UInt8] = []
+    /// The entries, in order.
+    private(set) var records: [EntryRecord] = []
+    /// Surface forms (name, then aliases) of the entries: `records[i].forms` indexes them.
+    private(set) var forms: [ByteRange] = []
+    /// Entity file names, indexed by `EntryRecord.file`.
+    private var entryFiles: [String] = []
 
-    private var idIndex: [Key: Int] = [:]
-    private var aliasIndex: [Key: Int] = [:]
+    /// Ids and surface forms under their label (`EntryRecord.tag`) -> entry index.
+    private var idIndex = FormTable()
+    private var aliasIndex = FormTable()
 
     public init() {}
 
@@ -50,140 +59,158 @@ public struct Lexicon: Sendable {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".tsv") || ($0.hasPrefix("abbreviations") || $0.hasPrefix("demonyms")) && $0.hasSuffix(".txt") }
             .sorted()
-        var files: [(String, String)] = []
+        var files: [(String, [UInt8])] = []
         for name in names {
             let url = folder.appending(path: name)
-            let data = try Data(contentsOf: url)
-            guard let text = String(data: data, encoding: .utf8) else {
+            var data = [UInt8](try Data(contentsOf: url))
+            guard UTF8Validation.firstInvalidOffset(data) == nil else {
                 throw LexiconErrors(errors: [LexiconError(file: url.path, line: 0, column: 0, reason: "not valid UTF-8")])
             }
-            files.append((url.path, text))
+            // Foundation's String(data:encoding: .utf8), which read these files before,
+            // drops a leading byte-order mark.
+            if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
+            files.append((url.path, data))
         }
-        try add(files: files)
+        try add(files: files.map { ($0.0, .bytes($0.1)) })
     }
 
     /// Adds lexicon files given as (name, contents); reports every problem found.
     public mutating func add(files: [(String, String)]) throws(LexiconErrors) {
+        try add(files: files.map { ($0.0, .text($0.1)) })
+    }
+
+    enum Contents {
+        case text(String)
+        case bytes([UInt8])
+
+        var text: String {
+            switch self {
+            case .text(let text): text
+            case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+            }
+        }
+    }
+
+    mutating func add(files: [(String, Contents)]) throws(LexiconErrors) {
         var errors: [LexiconError] = []
-        for (name, text) in files {
+        for (name, contents) in files {
             self.files.append(name)
             let base = (name as NSString).lastPathComponent
             if base.hasSuffix(".txt") {
                 if base.hasPrefix("abbreviations") {
-                    do { abbreviations.merge(try Abbreviations(parsing: text, file: name)) } catch { errors.append(error) }
+                    do { abbreviations.merge(try Abbreviations(parsing: contents.text, file: name)) } catch { errors.append(error) }
                 } else if base.hasPrefix("demonyms") {
-                    errors += parseDemonyms(text, file: name)
+                    errors += parseDemonyms(contents.text, file: name)
                 }
                 continue
             }
             if base.hasPrefix("cues") {
-                let (parsed, problems) = Cue.parse(text, file: name)
+                let (parsed, problems) = Cue.parse(contents.text, file: name)
                 cues += parsed
                 errors += problems
                 continue
             }
-            errors += parse(text, file: name)
+            switch contents {
+            case .text(let text): errors += parseEntities(Array(text.utf8), file: name)
+            case .bytes(let bytes): errors += parseEntities(bytes, file: name)
+            }
         }
         if !errors.isEmpty { throw LexiconErrors(errors: errors) }
     }
 
-    private mutating func parse(_ text: String, file: String) -> [LexiconError] {
-        let lines = TSVLine.lines(of: text)
-        guard let header = lines.first else {
-            return [LexiconError(file: file, line: 1, column: 1, reason: "missing header line")]
+    /// Reads an entity file: each line on its own (in two halves side by side for a large
+    /// file), then, in file order, ids and forms checked against the entries before them.
+    private mutating func parseEntities(_ file: [UInt8], file name: String) -> [LexiconError] {
+        precondition(bytes.count + file.count < Int(UInt32.max), "lexicon files over 4 GB")
+        let base = bytes.count
+        bytes += file
+        let fileIndex = Int32(entryFiles.count)
+        entryFiles.append(name)
+        let chunks: [EntityFileParser.Chunk]
+        do {
+            chunks = try bytes.withUnsafeBufferPointer { p throws(LexiconError) in
+                try EntityFileParser.parse(p, from: base, to: p.count, file: name, fileIndex: fileIndex)
+            }
+        } catch {
+            return [error]
         }
-        guard header.fields == Self.header else {
-            return [LexiconError(file: file, line: header.number, column: header.column(0),
-                                 reason: "expected the header line '\(Self.header.joined(separator: "<TAB>"))'")]
-        }
-        // Each line is read on its own (in two halves side by side for a large file); then,
-        // in file order, ids and forms are checked against the entries before them.
-        let body = lines[1...]
-        let candidates: [Candidate]
-        if body.count >= 50_000 {
-            let middle = body.startIndex + body.count / 2
-            let second = ParallelResult { body[middle...].map { Self.candidate($0, file: file) } }
-            candidates = body[..<middle].map { Self.candidate($0, file: file) } + second.value
-        } else {
-            candidates = body.map { Self.candidate($0, file: file) }
-        }
-        entries.reserveCapacity(entries.count + candidates.count)
-        idIndex.reserveCapacity(idIndex.count + candidates.count)
-        aliasIndex.reserveCapacity(aliasIndex.count + 2 * candidates.count)
         var errors: [LexiconError] = []
-        for candidate in candidates {
-            errors += candidate.errors
-            guard let entry = candidate.entry else { continue }
-            func fail(_ k: Int, _ reason: String) {
-                errors.append(LexiconError(file: file, line: entry.line, column: candidate.line.column(k), reason: reason))
-            }
-            let key = Key(label: entry.label, text: entry.id)
-            if let other = idIndex[key] {
-                fail(0, "duplicate id '\(entry.id)' for \(entry.label.rawValue) (first defined at \(entries[other].file):\(entries[other].line))")
-                continue
-            }
-            var clash = false
-            let forms = entry.surfaceForms
-            for form in forms {
-                if let other = aliasIndex[Key(label: entry.label, text: form)], entries[other].id != entry.id {
-                    fail(form == entry.name ? 2 : 3, "alias '\(form)' is already claimed by \(entry.label.rawValue) '\(entries[other].id)' (\(entries[other].file):\(entries[other].line))")
-                    clash = true
+        let total = chunks.reduce(0) { $0 + $1.records.count }
+        let totalForms = chunks.reduce(0) { $0 + $1.forms.count }
+        records.reserveCapacity(records.count + total)
+        forms.reserveCapacity(forms.count + totalForms)
+        idIndex.reserveCapacity(idIndex.count + total, keyBytes: 16 * total)
+        aliasIndex.reserveCapacity(aliasIndex.count + totalForms, keyBytes: 16 * totalForms)
+        for chunk in chunks {
+            let formBase = UInt32(forms.count)
+            forms += chunk.forms
+            var pending = chunk.errors[...]
+            for var record in chunk.records {
+                while let first = pending.first, first.line <= Int(record.line) {
+                    errors.append(first)
+                    pending = pending.dropFirst()
                 }
+                record.formStart += formBase
+                if let problems = check(record) {
+                    errors += problems
+                    continue
+                }
+                let index = Int32(records.count)
+                bytes.withUnsafeBytes { p in
+                    idIndex.set(Self.slice(p, record.id), tag: record.tag, value: index)
+                    for k in record.forms {
+                        aliasIndex.set(Self.slice(p, forms[k]), tag: record.tag, value: index)
+                    }
+                }
+                records.append(record)
             }
-            if clash { continue }
-            idIndex[key] = entries.count
-            for form in forms { aliasIndex[Key(label: entry.label, text: form)] = entries.count }
-            entries.append(entry)
+            errors += pending
         }
         return errors
     }
 
-    /// One entry line checked on its own: the entry (nil when the line cannot make one) and
-    /// the problems found in its fields.
-    private struct Candidate: Sendable {
-        var line: TSVLine
-        var entry: LexiconEntry?
-        var errors: [LexiconError]
+    /// The problems of an entry against those before it: a duplicate id or a form claimed by
+    /// another entry of its label; nil when it can be added.
+    private func check(_ record: EntryRecord) -> [LexiconError]? {
+        bytes.withUnsafeBytes { p -> [LexiconError]? in
+            let label = record.label.rawValue
+            if let other = idIndex.find(Self.slice(p, record.id), tag: record.tag) {
+                let first = records[Int(other)]
+                return [error(record, field: 0, "duplicate id '\(string(record.id))' for \(label) (first defined at \(entryFiles[Int(first.file)]):\(first.line))")]
+            }
+            var problems: [LexiconError] = []
+            for k in record.forms {
+                if let other = aliasIndex.find(Self.slice(p, forms[k]), tag: record.tag) {
+                    let claimant = records[Int(other)]
+                    guard !sameText(claimant.id, record.id) else { continue }
+                    problems.append(error(record, field: k == Int(record.formStart) ? 2 : 3,
+                                          "alias '\(string(forms[k]))' is already claimed by \(label) '\(string(claimant.id))' (\(entryFiles[Int(claimant.file)]):\(claimant.line))"))
+                }
+            }
+            return problems.isEmpty ? nil : problems
+        }
     }
 
-    private static func candidate(_ tsv: TSVLine, file: String) -> Candidate {
-        var errors: [LexiconError] = []
-        let fields = tsv.fields
-        func fail(_ k: Int, _ reason: String) -> Candidate {
-            errors.append(LexiconError(file: file, line: tsv.number, column: tsv.column(k), reason: reason))
-            return Candidate(line: tsv, entry: nil, errors: errors)
+    private func error(_ record: EntryRecord, field k: Int, _ reason: String) -> LexiconError {
+        let column = bytes.withUnsafeBufferPointer { EntityFileParser.column(k, p: $0, lineStart: Int(record.lineStart)) }
+        return LexiconError(file: entryFiles[Int(record.file)], line: Int(record.line), column: column, reason: reason)
+    }
+
+    @inline(__always)
+    static func slice(_ p: UnsafeRawBufferPointer, _ r: ByteRange) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: p[Int(r.start)..<Int(r.start) + Int(r.count)])
+    }
+
+    /// The text of a byte range.
+    func string(_ r: ByteRange) -> String {
+        bytes.withUnsafeBufferPointer { p in
+            String(decoding: UnsafeBufferPointer(rebasing: p[Int(r.start)..<Int(r.start) + Int(r.count)]), as: UTF8.self)
         }
-        guard fields.count == header.count else {
-            return fail(0, "expected \(header.count) TAB-separated columns, found \(fields.count)")
-        }
-        let id = ByteText.trimmingWhitespaces(fields[0])
-        guard !id.isEmpty else { return fail(0, "empty id") }
-        guard let label = EntityLabel(rawValue: fields[1]), EntityLabel.lexiconLabels.contains(label) else {
-            return fail(1, "unknown label '\(fields[1])' (expected \(EntityLabel.lexiconLabels.map(\.rawValue).joined(separator: ", ")))")
-        }
-        let name = ByteText.trimmingWhitespaces(fields[2])
-        guard !name.isEmpty else { return fail(2, "empty name") }
-        var aliases: [String] = []
-        if !fields[3].isEmpty {
-            for alias in ByteText.split(fields[3], UInt8(ascii: "|"), omittingEmptySubsequences: false) {
-                let a = ByteText.trimmingWhitespaces(alias)
-                if a.isEmpty { _ = fail(3, "empty alias"); continue }
-                if a != name, !aliases.contains(a) { aliases.append(a) }
-            }
-        }
-        let country = fields[4].isEmpty ? nil : fields[4]
-        if let country, !isCountryCode(country) {
-            _ = fail(4, "country '\(country)' is not an ISO 3166-1 alpha-3 code")
-        }
-        for k in [6, 7] where !fields[k].isEmpty && !isDate(fields[k]) {
-            _ = fail(k, "'\(fields[k])' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        }
-        let entry = LexiconEntry(
-            id: id, label: label, name: name, aliases: aliases, country: country,
-            roles: ByteText.split(fields[5], UInt8(ascii: "|")),
-            validFrom: fields[6].isEmpty ? nil : fields[6], validTo: fields[7].isEmpty ? nil : fields[7],
-            file: file, line: tsv.number)
-        return Candidate(line: tsv, entry: entry, errors: errors)
+    }
+
+    /// `String` equality of two ranges (canonical equivalence beyond ASCII).
+    func sameText(_ a: ByteRange, _ b: ByteRange) -> Bool {
+        bytes.withUnsafeBytes { p in EntityFileParser.sameText(Self.slice(p, a), Self.slice(p, b)) }
     }
 
     private mutating func parseDemonyms(_ text: String, file: String) -> [LexiconError] {
@@ -216,13 +243,110 @@ public struct Lexicon: Sendable {
             && parts.dropFirst().allSatisfy { $0.count == 2 }
     }
 
+    // MARK: Entries
+
+    /// The number of entries.
+    var count: Int { records.count }
+
+    /// The label of entry i, without making the entry.
+    func label(at i: Int) -> EntityLabel { records[i].label }
+
+    /// Entry i, made from its record.
+    func entry(at i: Int) -> LexiconEntry {
+        let r = records[i]
+        return bytes.withUnsafeBufferPointer { p in
+            func text(_ x: ByteRange) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: p[Int(x.start)..<Int(x.start) + Int(x.count)]), as: UTF8.self)
+            }
+            let forms = r.forms
+            var aliases: [String] = []
+            if forms.count > 1 {
+                aliases.reserveCapacity(forms.count - 1)
+                for k in forms.dropFirst() { aliases.append(text(self.forms[k])) }
+            }
+            return LexiconEntry(
+                id: text(r.id), label: r.label, name: text(self.forms[forms.lowerBound]), aliases: aliases,
+                country: r.country.count == 0 ? nil : text(r.country),
+                roles: r.roles.count == 0 ? [] : ByteText.split(text(r.roles), UInt8(ascii: "|")),
+                validFrom: r.from.count == 0 ? nil : text(r.from), validTo: r.to.count == 0 ? nil : text(r.to),
+                file: entryFiles[Int(r.file)], line: Int(r.line))
+        }
+    }
+
+    /// The entries with this label, made from their records.
+    func entries(labelled label: EntityLabel) -> [LexiconEntry] {
+        records.indices.filter { records[$0].label == label }.map(entry(at:))
+    }
+
     /// The entry that has this surface form for this label.
     public func entry(alias: String, label: EntityLabel) -> LexiconEntry? {
-        aliasIndex[Key(label: label, text: alias)].map { entries[$0] }
+        aliasIndex.find(alias, tag: EntryRecord.tag(label)).map { entry(at: Int($0)) }
     }
 
     /// The entry with this id and label.
     public func entry(id: String, label: EntityLabel) -> LexiconEntry? {
-        idIndex[Key(label: label, text: id)].map { entries[$0] }
+        idIndex.find(id, tag: EntryRecord.tag(label)).map { entry(at: Int($0)) }
+    }
+}
+
+/// The entries of a lexicon, each made from its record when read.
+public struct LexiconEntries: RandomAccessCollection, Sendable {
+    let lexicon: Lexicon
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { lexicon.count }
+    public subscript(i: Int) -> LexiconEntry { lexicon.entry(at: i) }
+}
+
+/// Bytes `[start, start + count)` of `Lexicon.bytes`.
+struct ByteRange: Sendable, Equatable {
+    var start: UInt32
+    var count: UInt32
+
+    static let empty = ByteRange(start: 0, count: 0)
+
+    init(start: UInt32, count: UInt32) {
+        self.start = start
+        self.count = count
+    }
+
+    init(_ r: Range<Int>) {
+        start = UInt32(r.lowerBound)
+        count = UInt32(r.count)
+    }
+}
+
+/// One entry of an entity file as byte ranges of the file: what `LexiconEntry` is made from.
+struct EntryRecord: Sendable {
+    var id: ByteRange
+    var country: ByteRange
+    /// The role column as written (`|`-separated).
+    var roles: ByteRange
+    var from: ByteRange
+    var to: ByteRange
+    /// `Lexicon.forms[formStart ..< formStart + formCount]`: the name, then the aliases
+    /// (trimmed, without the name and without repeats).
+    var formStart: UInt32
+    var formCount: UInt32
+    /// Where the line starts in `Lexicon.bytes` (for error columns).
+    var lineStart: UInt32
+    var line: Int32
+    var file: Int32
+    var label: EntityLabel
+
+    var forms: Range<Int> { Int(formStart)..<Int(formStart) + Int(formCount) }
+
+    var tag: UInt8 { Self.tag(label) }
+
+    static func tag(_ label: EntityLabel) -> UInt8 {
+        switch label {
+        case .person: 0
+        case .place: 1
+        case .organization: 2
+        case .title: 3
+        case .meeting: 4
+        case .date: 5
+        case .actor: 6
+        }
     }
 }
