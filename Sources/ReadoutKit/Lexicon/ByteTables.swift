@@ -1,3 +1,4 @@
+import CICU
 import Foundation
 
 /// Hash tables for lexicon loading and matching: keys are UTF-8 bytes (no `String` per key),
@@ -128,6 +129,13 @@ struct ByteKeyTable: Sendable {
         UInt32(truncatingIfNeeded: byteHash(key, tag: tag) >> 32)
     }
 
+    /// Brings the slot where the key's probe starts into the cache.
+    @inline(__always)
+    func prefetch(_ key: UnsafeRawBufferPointer, tag: UInt8) {
+        let i = Int(Self.hash(key, tag)) & mask
+        slots.withUnsafeBufferPointer { cicu_prefetch($0.baseAddress! + i) }
+    }
+
     func find(_ key: UnsafeRawBufferPointer, tag: UInt8) -> Int32? {
         let i = probe(key, tag: tag, hash: Self.hash(key, tag))
         return i >= 0 ? slots[i].value : nil
@@ -206,6 +214,13 @@ struct FormTable: Sendable {
         return .mapped(mapped)
     }
 
+    /// Brings the slot of an ASCII key into the cache (a hint: other keys are left alone).
+    @inline(__always)
+    func prefetch(_ key: UnsafeRawBufferPointer, tag: UInt8) {
+        for b in key where b >= 0x80 { return }
+        fast.prefetch(key, tag: tag)
+    }
+
     func find(_ key: UnsafeRawBufferPointer, tag: UInt8) -> Int32? {
         switch Self.home(key) {
         case .bytes: return fast.find(key, tag: tag)
@@ -282,6 +297,13 @@ struct EdgeTable: Sendable {
         }
         slots = fresh
         shift = newShift
+    }
+
+    /// Brings the slot where the key's probe starts into the cache.
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        let i = Self.home(key, shift)
+        slots.withUnsafeBufferPointer { cicu_prefetch($0.baseAddress! + i) }
     }
 
     @inline(__always)

@@ -19,7 +19,7 @@ public struct Lexicon: Sendable {
     /// File names that were read, in order.
     public private(set) var files: [String] = []
 
-    /// The bytes of every entity file, one after another.
+    /// The bytes of every entity file, one after another, each followed by a line feed.
     private(set) var bytes: [UInt8] = []
     /// The entries, in order.
     private(set) var records: [EntryRecord] = []
@@ -59,19 +59,81 @@ public struct Lexicon: Sendable {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".tsv") || ($0.hasPrefix("abbreviations") || $0.hasPrefix("demonyms")) && $0.hasSuffix(".txt") }
             .sorted()
-        var files: [(String, [UInt8])] = []
+        // Entity files are read straight into `bytes`, the others as text; all are read
+        // before any is parsed.
+        let arenaStart = bytes.count
+        var files: [(String, Contents)] = []
         for name in names {
             let url = folder.appending(path: name)
-            var data = [UInt8](try Data(contentsOf: url))
-            guard UTF8Validation.firstInvalidOffset(data) == nil else {
+            let range: Range<Int>
+            do {
+                range = try appendFile(url)
+            } catch {
+                bytes.removeSubrange(arenaStart...)
+                throw error
+            }
+            guard UTF8Validation.firstInvalidOffset(bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[range]) }) == nil else {
+                bytes.removeSubrange(arenaStart...)
                 throw LexiconErrors(errors: [LexiconError(file: url.path, line: 0, column: 0, reason: "not valid UTF-8")])
             }
             // Foundation's String(data:encoding: .utf8), which read these files before,
             // drops a leading byte-order mark.
-            if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
-            files.append((url.path, data))
+            let start = bytes[range].starts(with: [0xEF, 0xBB, 0xBF]) ? range.lowerBound + 3 : range.lowerBound
+            if Self.isEntityFile(name) {
+                files.append((url.path, .arena(start..<range.upperBound)))
+                bytes.append(0x0A)  // so that no line runs on into the next file
+            } else {
+                files.append((url.path, .bytes(Array(bytes[start..<range.upperBound]))))
+                bytes.removeSubrange(range)
+            }
         }
-        try add(files: files.map { ($0.0, .bytes($0.1)) })
+        try add(files: files)
+    }
+
+    /// Appends a file's bytes to `bytes`; where they are.
+    private mutating func appendFile(_ url: URL) throws -> Range<Int> {
+        let base = bytes.count
+        if let grown = Self.read(url.path, after: bytes) {
+            bytes = grown
+        } else {
+            // Anything unusual (not a regular file, a read error): Foundation reads it, or
+            // throws the error readout always reported.
+            bytes += try Data(contentsOf: url)
+        }
+        precondition(bytes.count < Int(UInt32.max), "lexicon files over 4 GB")
+        return base..<bytes.count
+    }
+
+    /// `prefix` followed by the bytes of a regular file, read in one allocation; nil when
+    /// the file cannot be read that way.
+    private static func read(_ path: String, after prefix: [UInt8]) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: prefix.count + size + 1) { buffer, count in
+            _ = prefix.withUnsafeBufferPointer { memcpy(buffer.baseAddress!, $0.baseAddress!, prefix.count) }
+            var done = 0
+            // One byte more than the size: it must find the end of the file.
+            while done <= size {
+                let n = Foundation.read(fd, buffer.baseAddress! + prefix.count + done, size + 1 - done)
+                if n < 0 { if errno == EINTR { continue }; complete = false; break }
+                if n == 0 { break }
+                done += n
+            }
+            if done != size { complete = false }
+            count = prefix.count + min(done, size)
+        }
+        return complete ? bytes : nil
+    }
+
+    /// Whether a lexicon file holds entities (not cues, abbreviations or demonyms).
+    static func isEntityFile(_ name: String) -> Bool {
+        let base = (name as NSString).lastPathComponent
+        return !base.hasSuffix(".txt") && !base.hasPrefix("cues")
     }
 
     /// Adds lexicon files given as (name, contents); reports every problem found.
@@ -79,15 +141,18 @@ public struct Lexicon: Sendable {
         try add(files: files.map { ($0.0, .text($0.1)) })
     }
 
+    /// A file's contents: text, bytes (valid UTF-8), or bytes already in `bytes`.
     enum Contents {
         case text(String)
         case bytes([UInt8])
+        case arena(Range<Int>)
+    }
 
-        var text: String {
-            switch self {
-            case .text(let text): text
-            case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
-            }
+    private func text(_ contents: Contents) -> String {
+        switch contents {
+        case .text(let text): text
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .arena(let range): String(decoding: bytes[range], as: UTF8.self)
         }
     }
 
@@ -98,75 +163,144 @@ public struct Lexicon: Sendable {
             let base = (name as NSString).lastPathComponent
             if base.hasSuffix(".txt") {
                 if base.hasPrefix("abbreviations") {
-                    do { abbreviations.merge(try Abbreviations(parsing: contents.text, file: name)) } catch { errors.append(error) }
+                    do { abbreviations.merge(try Abbreviations(parsing: text(contents), file: name)) } catch { errors.append(error) }
                 } else if base.hasPrefix("demonyms") {
-                    errors += parseDemonyms(contents.text, file: name)
+                    errors += parseDemonyms(text(contents), file: name)
                 }
                 continue
             }
             if base.hasPrefix("cues") {
-                let (parsed, problems) = Cue.parse(contents.text, file: name)
+                let (parsed, problems) = Cue.parse(text(contents), file: name)
                 cues += parsed
                 errors += problems
                 continue
             }
+            let range: Range<Int>
             switch contents {
-            case .text(let text): errors += parseEntities(Array(text.utf8), file: name)
-            case .bytes(let bytes): errors += parseEntities(bytes, file: name)
+            case .text(let text): range = appendBytes(text.utf8)
+            case .bytes(let file): range = appendBytes(file)
+            case .arena(let r): range = r
             }
+            errors += parseEntities(range, file: name)
         }
         if !errors.isEmpty { throw LexiconErrors(errors: errors) }
     }
 
     /// Reads an entity file: each line on its own (in two halves side by side for a large
     /// file), then, in file order, ids and forms checked against the entries before them.
-    private mutating func parseEntities(_ file: [UInt8], file name: String) -> [LexiconError] {
+    private mutating func appendBytes(_ file: some Collection<UInt8>) -> Range<Int> {
         precondition(bytes.count + file.count < Int(UInt32.max), "lexicon files over 4 GB")
         let base = bytes.count
         bytes += file
+        defer { bytes.append(0x0A) }  // so that no line runs on into the next file
+        return base..<bytes.count
+    }
+
+    private mutating func parseEntities(_ range: Range<Int>, file name: String) -> [LexiconError] {
         let fileIndex = Int32(entryFiles.count)
         entryFiles.append(name)
         let chunks: [EntityFileParser.Chunk]
         do {
             chunks = try bytes.withUnsafeBufferPointer { p throws(LexiconError) in
-                try EntityFileParser.parse(p, from: base, to: p.count, file: name, fileIndex: fileIndex)
+                try EntityFileParser.parse(p, from: range.lowerBound, to: range.upperBound, file: name, fileIndex: fileIndex)
             }
         } catch {
             return [error]
         }
-        var errors: [LexiconError] = []
-        let total = chunks.reduce(0) { $0 + $1.records.count }
-        let totalForms = chunks.reduce(0) { $0 + $1.forms.count }
-        records.reserveCapacity(records.count + total)
-        forms.reserveCapacity(forms.count + totalForms)
-        idIndex.reserveCapacity(idIndex.count + total, keyBytes: 16 * total)
-        aliasIndex.reserveCapacity(aliasIndex.count + totalForms, keyBytes: 16 * totalForms)
+        // Every candidate entry, its forms counted from the lexicon's first.
+        var candidates: [EntryRecord] = []
+        candidates.reserveCapacity(chunks.reduce(0) { $0 + $1.records.count })
+        forms.reserveCapacity(forms.count + chunks.reduce(0) { $0 + $1.forms.count })
+        var parseErrors: [LexiconError] = []
         for chunk in chunks {
             let formBase = UInt32(forms.count)
             forms += chunk.forms
-            var pending = chunk.errors[...]
             for var record in chunk.records {
-                while let first = pending.first, first.line <= Int(record.line) {
-                    errors.append(first)
-                    pending = pending.dropFirst()
-                }
                 record.formStart += formBase
-                if let problems = check(record) {
-                    errors += problems
-                    continue
+                candidates.append(record)
+            }
+            parseErrors += chunk.errors
+        }
+        // The usual case: no id repeats and no form is claimed twice. Then every entry is
+        // indexed, and the two indexes are built side by side.
+        let base = records.count
+        records += candidates
+        if let (ids, aliases) = indexAll(from: base) {
+            idIndex = ids
+            aliasIndex = aliases
+            return parseErrors
+        }
+        // Otherwise each entry, in file order, is checked against those before it.
+        records.removeSubrange(base...)
+        var errors: [LexiconError] = []
+        var pending = parseErrors[...]
+        for record in candidates {
+            while let first = pending.first, first.line <= Int(record.line) {
+                errors.append(first)
+                pending = pending.dropFirst()
+            }
+            if let problems = check(record) {
+                errors += problems
+                continue
+            }
+            let index = Int32(records.count)
+            bytes.withUnsafeBytes { p in
+                idIndex.set(Self.slice(p, record.id), tag: record.tag, value: index)
+                for k in record.forms {
+                    aliasIndex.set(Self.slice(p, forms[k]), tag: record.tag, value: index)
                 }
-                let index = Int32(records.count)
-                bytes.withUnsafeBytes { p in
-                    idIndex.set(Self.slice(p, record.id), tag: record.tag, value: index)
-                    for k in record.forms {
-                        aliasIndex.set(Self.slice(p, forms[k]), tag: record.tag, value: index)
+            }
+            records.append(record)
+        }
+        errors += pending
+        return errors
+    }
+
+    /// The id and form indexes with entries `base...` added, built side by side; nil when an
+    /// id or a form is already there (then entries must be checked one by one).
+    private func indexAll(from base: Int) -> (FormTable, FormTable)? {
+        let lexicon = self
+        let batch = 16
+        let aliases = ParallelResult { () -> FormTable? in
+            var table = lexicon.aliasIndex
+            let added = lexicon.forms.count - Int(lexicon.records[base...].first?.formStart ?? UInt32(lexicon.forms.count))
+            table.reserveCapacity(table.count + added, keyBytes: 16 * added)
+            let unique = lexicon.bytes.withUnsafeBytes { p in
+                lexicon.records.withUnsafeBufferPointer { records in
+                    lexicon.forms.withUnsafeBufferPointer { forms in
+                        for first in stride(from: base, to: records.count, by: batch) {
+                            let end = min(first + batch, records.count)
+                            for i in first..<end {
+                                for k in records[i].forms { table.prefetch(Self.slice(p, forms[k]), tag: records[i].tag) }
+                            }
+                            for i in first..<end {
+                                for k in records[i].forms where table.insertIfAbsent(Self.slice(p, forms[k]), tag: records[i].tag, value: Int32(i)) != nil {
+                                    return false
+                                }
+                            }
+                        }
+                        return true
                     }
                 }
-                records.append(record)
             }
-            errors += pending
+            return unique ? table : nil
         }
-        return errors
+        var ids = idIndex
+        ids.reserveCapacity(ids.count + records.count - base, keyBytes: 16 * (records.count - base))
+        let unique = bytes.withUnsafeBytes { p in
+            records.withUnsafeBufferPointer { records in
+                for first in stride(from: base, to: records.count, by: batch) {
+                    let end = min(first + batch, records.count)
+                    for i in first..<end { ids.prefetch(Self.slice(p, records[i].id), tag: records[i].tag) }
+                    for i in first..<end where ids.insertIfAbsent(Self.slice(p, records[i].id), tag: records[i].tag, value: Int32(i)) != nil {
+                        return false
+                    }
+                }
+                return true
+            }
+        }
+        guard let table = aliases.value, unique else { return nil }
+        return (ids, table)
     }
 
     /// The problems of an entry against those before it: a duplicate id or a form claimed by
