@@ -25,33 +25,57 @@ public struct EntityTagger: Sendable {
 
     static func peopleByEnds(_ lexicon: Lexicon) -> FormTable {
         var byEnds = FormTable()
-        let people = (0..<lexicon.count).reduce(0) { $0 + (lexicon.label(at: $1) == .person ? lexicon.records[$1].forms.count : 0) }
+        let people = lexicon.records.withUnsafeBufferPointer { $0.reduce(0) { $0 + ($1.label == .person ? Int($1.formCount) : 0) } }
         byEnds.reserveCapacity(people, keyBytes: 16 * people)
-        var key: [UInt8] = []
+        // Keys are made for a batch of forms, their slots fetched together, then inserted
+        // in order (the first entry with a key keeps it).
+        var keys: [UInt8] = []
+        var batch: [(key: Range<Int>, text: String?, entry: Int32)] = []
         lexicon.bytes.withUnsafeBufferPointer { p in
-            for index in 0..<lexicon.count where lexicon.label(at: index) == .person {
-                for k in lexicon.records[index].forms {
-                    let f = lexicon.forms[k]
-                    let form = UnsafeBufferPointer(rebasing: p[Int(f.start)..<Int(f.start) + Int(f.count)])
-                    // The first and the last space-separated parts ("Kamikawa" and "Yoko").
-                    guard let firstSpace = form.firstIndex(of: 0x20), let lastSpace = form.lastIndex(of: 0x20),
-                          firstSpace != 0, lastSpace + 1 != form.count else { continue }
-                    if form.contains(where: { $0 >= 0x80 }) {
-                        // Lower case beyond ASCII: String's.
-                        let key = TaggingRun.nameKey(String(decoding: form[..<firstSpace], as: UTF8.self)) + " "
-                            + TaggingRun.nameKey(String(decoding: form[(lastSpace + 1)...], as: UTF8.self))
-                        _ = byEnds.insertIfAbsent(key, tag: 0, value: Int32(index))
-                        continue
+            lexicon.records.withUnsafeBufferPointer { records in
+                lexicon.forms.withUnsafeBufferPointer { forms in
+                    for index in 0..<records.count where records[index].label == .person {
+                        for k in records[index].forms {
+                            let f = forms[k]
+                            let form = UnsafeBufferPointer(rebasing: p[Int(f.start)..<Int(f.start) + Int(f.count)])
+                            // The first and the last space-separated parts ("Kamikawa" and "Yoko").
+                            guard let firstSpace = form.firstIndex(of: 0x20), let lastSpace = form.lastIndex(of: 0x20),
+                                  firstSpace != 0, lastSpace + 1 != form.count else { continue }
+                            if form.contains(where: { $0 >= 0x80 }) {
+                                // Lower case beyond ASCII: String's.
+                                let key = TaggingRun.nameKey(String(decoding: form[..<firstSpace], as: UTF8.self)) + " "
+                                    + TaggingRun.nameKey(String(decoding: form[(lastSpace + 1)...], as: UTF8.self))
+                                batch.append((0..<0, key, Int32(index)))
+                            } else {
+                                let start = keys.count
+                                for b in form[..<firstSpace] { keys.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+                                keys.append(0x20)
+                                for b in form[(lastSpace + 1)...] { keys.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+                                batch.append((start..<keys.count, nil, Int32(index)))
+                            }
+                            if batch.count == 16 { insert(&batch, &keys, into: &byEnds) }
+                        }
                     }
-                    key.removeAll(keepingCapacity: true)
-                    for b in form[..<firstSpace] { key.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-                    key.append(0x20)
-                    for b in form[(lastSpace + 1)...] { key.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-                    _ = key.withUnsafeBytes { byEnds.insertIfAbsent($0, tag: 0, value: Int32(index)) }
                 }
             }
         }
+        insert(&batch, &keys, into: &byEnds)
         return byEnds
+    }
+
+    private static func insert(_ batch: inout [(key: Range<Int>, text: String?, entry: Int32)], _ keys: inout [UInt8], into table: inout FormTable) {
+        keys.withUnsafeBytes { k in
+            for item in batch where item.text == nil { table.prefetch(UnsafeRawBufferPointer(rebasing: k[item.key]), tag: 0) }
+            for item in batch {
+                if let text = item.text {
+                    _ = table.insertIfAbsent(text, tag: 0, value: item.entry)
+                } else {
+                    _ = table.insertIfAbsent(UnsafeRawBufferPointer(rebasing: k[item.key]), tag: 0, value: item.entry)
+                }
+            }
+        }
+        keys.removeAll(keepingCapacity: true)
+        batch.removeAll(keepingCapacity: true)
     }
 
     public func tag(_ document: Document, segmentation: Segmentation) -> [Mention] {

@@ -36,33 +36,90 @@ public struct PhraseMatcher: Sendable {
         edges.reserveCapacity(forms + forms / 4)
         vocabulary.reserveCapacity(forms / 2, keyBytes: 4 * forms)
         terminals.reserveCapacity(forms + forms / 4 + 1)
-        var tokens: [Range<Int>] = []
-        var texts: [String] = []
+        // Forms go in batches, in entry order. The table slots a batch will need are fetched
+        // into the cache together (tokens, then the root edges, then the second edges)
+        // instead of one miss after another; the owners of a node still come in entry order.
+        var batch = FormBatch()
+        let (records, allForms) = (lexicon.records, lexicon.forms)
         lexicon.bytes.withUnsafeBufferPointer { p in
-            for owner in 0..<lexicon.count {
-                for k in lexicon.records[owner].forms {
-                    let form = lexicon.forms[k]
-                    let range = Int(form.start)..<Int(form.start) + Int(form.count)
-                    var node: Int32 = 0
-                    // Forms of ASCII letters, digits, spaces and hyphens are split on bytes;
-                    // any other goes through ICU, as before.
-                    if Segmenter.asciiTokens(p, range, into: &tokens) {
-                        if tokens.isEmpty { continue }
-                        for token in tokens {
-                            let id = intern(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[token])))
-                            node = child(of: node, id)
-                        }
-                    } else {
-                        texts = Segmenter.tokenTexts(of: Array(p[range]), breaker: wordBreaker)
-                        if texts.isEmpty { continue }
-                        for token in texts {
-                            node = child(of: node, intern(Self.key(token)))
-                        }
-                    }
-                    addTerminal(node, Int32(owner))
+            for owner in records.indices {
+                for k in records[owner].forms {
+                    let form = allForms[k]
+                    batch.add(owner: Int32(owner), Int(form.start)..<Int(form.start) + Int(form.count), p)
+                    if batch.count == FormBatch.size { insert(&batch, p, wordBreaker) }
                 }
             }
+            insert(&batch, p, wordBreaker)
         }
+    }
+
+    /// Forms waiting to go into the trie, with their tokens.
+    private struct FormBatch {
+        static let size = 32
+        var owners: [Int32] = []
+        var forms: [Range<Int>] = []
+        /// Each form's tokens in `tokens` (split on bytes), or nil where ICU must split it.
+        var tokenRanges: [Range<Int>?] = []
+        var tokens: [Range<Int>] = []
+        var scratch: [Range<Int>] = []
+        /// Each form's token ids in `ids`.
+        var idRanges: [Range<Int>] = []
+        var ids: [Int32] = []
+        var nodes: [Int32] = []
+        var count: Int { owners.count }
+
+        mutating func add(owner: Int32, _ form: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) {
+            owners.append(owner)
+            forms.append(form)
+            // Forms of ASCII letters, digits, spaces and hyphens are split on bytes; any
+            // other goes through ICU.
+            if Segmenter.asciiTokens(p, form, into: &scratch) {
+                tokenRanges.append(tokens.count..<tokens.count + scratch.count)
+                tokens += scratch
+            } else {
+                tokenRanges.append(nil)
+            }
+        }
+
+        mutating func clear() {
+            owners.removeAll(keepingCapacity: true)
+            forms.removeAll(keepingCapacity: true)
+            tokenRanges.removeAll(keepingCapacity: true)
+            tokens.removeAll(keepingCapacity: true)
+            idRanges.removeAll(keepingCapacity: true)
+            ids.removeAll(keepingCapacity: true)
+            nodes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private mutating func insert(_ batch: inout FormBatch, _ p: UnsafeBufferPointer<UInt8>, _ wordBreaker: Breaker) {
+        @inline(__always) func bytes(_ r: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[r])) }
+        for token in batch.tokens { vocabulary.prefetch(bytes(token), tag: 0) }
+        for k in 0..<batch.count {
+            let start = batch.ids.count
+            if let tokens = batch.tokenRanges[k] {
+                for t in tokens { batch.ids.append(intern(bytes(batch.tokens[t]))) }
+            } else {
+                for token in Segmenter.tokenTexts(of: Array(p[batch.forms[k]]), breaker: wordBreaker) {
+                    batch.ids.append(intern(Self.key(token)))
+                }
+            }
+            batch.idRanges.append(start..<batch.ids.count)
+            if batch.ids.count > start { edges.prefetch(UInt64(UInt32(batch.ids[start]))) }
+        }
+        for k in 0..<batch.count {
+            let ids = batch.idRanges[k]
+            guard !ids.isEmpty else { batch.nodes.append(-1); continue }
+            let node = child(of: 0, batch.ids[ids.lowerBound])
+            batch.nodes.append(node)
+            if ids.count > 1 { edges.prefetch(UInt64(UInt32(node)) << 32 | UInt64(UInt32(batch.ids[ids.lowerBound + 1]))) }
+        }
+        for k in 0..<batch.count where batch.nodes[k] >= 0 {
+            var node = batch.nodes[k]
+            for i in batch.idRanges[k].dropFirst() { node = child(of: node, batch.ids[i]) }
+            addTerminal(node, batch.owners[k])
+        }
+        batch.clear()
     }
 
     @inline(__always)
