@@ -4,8 +4,9 @@ import Foundation
 /// the binary) and any user folders. See `Lexicons/FORMAT.md` for the file format.
 ///
 /// Entity files are kept as their UTF-8 bytes: an entry is a record of byte ranges into them
-/// (`EntryRecord`), and a `LexiconEntry` is made from it only when asked for, so that a
-/// million-entry lexicon loads without a `String` or an `Array` per entry.
+/// (`EntryRecord`), and a `LexiconEntry` is made from it only when asked for (the first
+/// `madeEntries` as soon as they are read), so that a million-entry lexicon loads without a
+/// `String` or an `Array` per entry.
 public struct Lexicon: Sendable {
     public static let header = ["id", "label", "name", "aliases", "country", "role", "from", "to"]
 
@@ -23,6 +24,8 @@ public struct Lexicon: Sendable {
     private(set) var bytes: [UInt8] = []
     /// The entries, in order.
     private(set) var records: [EntryRecord] = []
+    /// The first entries, made (`makeEntries`).
+    private var made: [LexiconEntry] = []
     /// Surface forms (name, then aliases) of the entries: `records[i].forms` indexes them.
     private(set) var forms: [ByteRange] = []
     /// Entity file names, indexed by `EntryRecord.file`.
@@ -228,6 +231,7 @@ public struct Lexicon: Sendable {
         if let (ids, aliases) = indexAll(from: base) {
             idIndex = ids
             aliasIndex = aliases
+            makeEntries()
             return parseErrors
         }
         // Otherwise each entry, in file order, is checked against those before it.
@@ -253,6 +257,7 @@ public struct Lexicon: Sendable {
             records.append(record)
         }
         errors += pending
+        makeEntries()
         return errors
     }
 
@@ -385,8 +390,25 @@ public struct Lexicon: Sendable {
     /// The label of entry i, without making the entry.
     func label(at i: Int) -> EntityLabel { records[i].label }
 
-    /// Entry i, made from its record.
+    /// Entry i.
+    @inline(__always)
     func entry(at i: Int) -> LexiconEntry {
+        i < made.count ? made[i] : make(i)
+    }
+
+    /// Up to this many entries are made as soon as they are read: the entries of the default
+    /// lexicons (and of small user lexicons) are the ones texts match again and again.
+    static let madeEntries = 50_000
+
+    /// Makes the entries read so far while there are few.
+    private mutating func makeEntries() {
+        guard records.count <= Self.madeEntries else { return }
+        made.reserveCapacity(records.count)
+        for i in made.count..<records.count { made.append(make(i)) }
+    }
+
+    /// Entry i, made from its record.
+    private func make(_ i: Int) -> LexiconEntry {
         let r = records[i]
         return bytes.withUnsafeBufferPointer { p in
             func text(_ x: ByteRange) -> String {
