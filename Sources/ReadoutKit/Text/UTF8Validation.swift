@@ -57,6 +57,11 @@ public enum UTF8Validation {
         let n = p.count
         var i = 0
         while i < n {
+            // Eight ASCII bytes at a time.
+            while i + 8 <= n, UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            if i == n { break }
             let b = p[i]
             if b < 0x80 { i += 1; continue }
             let need: Int

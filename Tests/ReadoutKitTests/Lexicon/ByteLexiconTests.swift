@@ -332,3 +332,42 @@ private func generatedLexicon(lines count: Int, seed: UInt64, clean: Bool = fals
         #expect(ids("Minister Mara O'Neil spoke.").contains("oneil"))
     }
 }
+
+@Suite struct UTF8FastPathTests {
+    /// The byte-at-a-time check that the eight-byte ASCII skip sits in front of.
+    static func reference(_ p: [UInt8]) -> Int? {
+        var i = 0
+        while i < p.count {
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            let need: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return i
+            }
+            if i + need >= p.count { return i }
+            if p[i + 1] < lower || p[i + 1] > upper { return i }
+            for k in 2..<(need + 1) where p[i + k] & 0xC0 != 0x80 { return i }
+            i += need + 1
+        }
+        return nil
+    }
+
+    @Test func invalidBytesAreFoundAtTheSameOffset() {
+        var g = Generator(state: 21)
+        let pieces: [[UInt8]] = [Array("plain ASCII text ".utf8), Array("é".utf8), Array("日本".utf8), Array("🇯🇵".utf8),
+                                 [0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80]]
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(g.next() % 12) { bytes += g.chance(85) ? pieces[Int(g.next() % 4)] : g.pick(pieces) }
+            #expect(UTF8Validation.firstInvalidOffset(bytes) == Self.reference(bytes), "\(bytes)")
+        }
+    }
+}
