@@ -65,7 +65,7 @@ struct ByteKeyTable: Sendable {
     /// One slot: a probe reads the hash, length and tag here and the key's bytes only when
     /// they agree.
     private struct Slot: Sendable {
-        /// The high 32 bits of the key's hash (they also place it: `hash & mask`).
+        /// The high 32 bits of the key's hash (they also place it: `home`).
         var hash: UInt32 = 0
         /// 0: empty; else the key's length << 8 | its tag, with the top bit set.
         var meta: UInt32 = 0
@@ -73,30 +73,35 @@ struct ByteKeyTable: Sendable {
         var value: Int32 = 0
     }
 
+    /// Any number of slots (not only powers of two: a table of a large lexicon is sized
+    /// to its keys); a hash is placed by `home`.
     private var slots = [Slot](repeating: Slot(), count: 16)
     private var keyBytes: [UInt8] = []
-    private var mask: Int = 15
     private(set) var count = 0
 
     mutating func reserveCapacity(_ n: Int, keyBytes bytes: Int = 0) {
         keyBytes.reserveCapacity(keyBytes.count + bytes)
-        var capacity = slots.count
-        while 7 * capacity < 10 * n { capacity *= 2 }
+        let capacity = (10 * n + 6) / 7
         if capacity > slots.count { rehash(capacity) }
+    }
+
+    /// The slot where a hash's probe starts: the hash scaled to the table (Lemire's
+    /// multiply-shift).
+    @inline(__always)
+    static func home(_ hash: UInt32, _ capacity: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(hash) &* UInt64(capacity)) >> 32)
     }
 
     private mutating func rehash(_ capacity: Int) {
         var fresh = hugePageArray(repeating: Slot(), count: capacity)
-        let newMask = capacity - 1
         fresh.withUnsafeMutableBufferPointer { f in
             for slot in slots where slot.meta != 0 {
-                var i = Int(slot.hash) & newMask
-                while f[i].meta != 0 { i = (i + 1) & newMask }
+                var i = Self.home(slot.hash, capacity)
+                while f[i].meta != 0 { i = i + 1 == capacity ? 0 : i + 1 }
                 f[i] = slot
             }
         }
         slots = fresh
-        mask = newMask
     }
 
     @inline(__always)
@@ -110,7 +115,8 @@ struct ByteKeyTable: Sendable {
         let meta = Self.meta(key.count, tag)
         return slots.withUnsafeBufferPointer { s in
             keyBytes.withUnsafeBytes { kb in
-                var i = Int(hash) & mask
+                let capacity = s.count
+                var i = Self.home(hash, capacity)
                 while true {
                     let slot = s[i]
                     if slot.meta == 0 { return -1 - i }
@@ -118,7 +124,7 @@ struct ByteKeyTable: Sendable {
                        key.count == 0 || memcmp(kb.baseAddress! + Int(slot.start), key.baseAddress!, key.count) == 0 {
                         return i
                     }
-                    i = (i + 1) & mask
+                    i = i + 1 == capacity ? 0 : i + 1
                 }
             }
         }
@@ -132,8 +138,9 @@ struct ByteKeyTable: Sendable {
     /// Brings the slot where the key's probe starts into the cache.
     @inline(__always)
     func prefetch(_ key: UnsafeRawBufferPointer, tag: UInt8) {
-        let i = Int(Self.hash(key, tag)) & mask
-        slots.withUnsafeBufferPointer { cicu_prefetch($0.baseAddress! + i) }
+        slots.withUnsafeBufferPointer { s in
+            cicu_prefetch(s.baseAddress! + Self.home(Self.hash(key, tag), s.count))
+        }
     }
 
     func find(_ key: UnsafeRawBufferPointer, tag: UInt8) -> Int32? {
@@ -269,53 +276,49 @@ struct EdgeTable: Sendable {
         var value: Int32 = 0
     }
 
+    /// Any number of slots, as in `ByteKeyTable`.
     private var slots = [Slot](repeating: Slot(), count: 16)
-    private var shift: UInt64 = 60
     private(set) var count = 0
 
     mutating func reserveCapacity(_ n: Int) {
-        var capacity = slots.count
-        while 7 * capacity < 10 * n { capacity *= 2 }
+        let capacity = (10 * n + 6) / 7
         if capacity > slots.count { rehash(capacity) }
     }
 
+    /// Fibonacci hashing, scaled to the table.
     @inline(__always)
-    private static func home(_ key: UInt64, _ shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    static func home(_ key: UInt64, _ capacity: Int) -> Int {
+        Int(truncatingIfNeeded: (((key &* 0x9E37_79B9_7F4A_7C15) >> 32) &* UInt64(capacity)) >> 32)
     }
 
     private mutating func rehash(_ capacity: Int) {
         var fresh = hugePageArray(repeating: Slot(), count: capacity)
-        let newShift = UInt64(64 - capacity.trailingZeroBitCount)
-        let mask = capacity - 1
         fresh.withUnsafeMutableBufferPointer { f in
             for slot in slots where slot.key != .max {
-                var i = Self.home(slot.key, newShift)
-                while f[i].key != .max { i = (i + 1) & mask }
+                var i = Self.home(slot.key, capacity)
+                while f[i].key != .max { i = i + 1 == capacity ? 0 : i + 1 }
                 f[i] = slot
             }
         }
         slots = fresh
-        shift = newShift
     }
 
     /// Brings the slot where the key's probe starts into the cache.
     @inline(__always)
     func prefetch(_ key: UInt64) {
-        let i = Self.home(key, shift)
-        slots.withUnsafeBufferPointer { cicu_prefetch($0.baseAddress! + i) }
+        slots.withUnsafeBufferPointer { s in cicu_prefetch(s.baseAddress! + Self.home(key, s.count)) }
     }
 
     @inline(__always)
     subscript(key: UInt64) -> Int32? {
         slots.withUnsafeBufferPointer { s in
-            let mask = s.count - 1
-            var i = Self.home(key, shift)
+            let capacity = s.count
+            var i = Self.home(key, capacity)
             while true {
                 let slot = s[i]
                 if slot.key == key { return slot.value }
                 if slot.key == .max { return nil }
-                i = (i + 1) & mask
+                i = i + 1 == capacity ? 0 : i + 1
             }
         }
     }
@@ -323,14 +326,13 @@ struct EdgeTable: Sendable {
     /// The value already stored for the key, or nil after storing `value` for it.
     mutating func insertIfAbsent(_ key: UInt64, value: Int32) -> Int32? {
         if 10 * (count + 1) > 7 * slots.count { rehash(2 * slots.count) }
-        let shift = self.shift
         let found: Int32? = slots.withUnsafeMutableBufferPointer { s in
-            let mask = s.count - 1
-            var i = Self.home(key, shift)
+            let capacity = s.count
+            var i = Self.home(key, capacity)
             while true {
                 if s[i].key == key { return s[i].value }
                 if s[i].key == .max { break }
-                i = (i + 1) & mask
+                i = i + 1 == capacity ? 0 : i + 1
             }
             s[i] = Slot(key: key, value: value)
             return nil

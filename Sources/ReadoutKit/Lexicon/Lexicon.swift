@@ -210,9 +210,9 @@ public struct Lexicon: Sendable {
         } catch {
             return [error]
         }
-        // Every candidate entry, its forms counted from the lexicon's first.
-        var candidates: [EntryRecord] = []
-        candidates.reserveCapacity(chunks.reduce(0) { $0 + $1.records.count })
+        // Every candidate entry goes in, its forms counted from the lexicon's first.
+        let base = records.count
+        records.reserveCapacity(base + chunks.reduce(0) { $0 + $1.records.count })
         forms.reserveCapacity(forms.count + chunks.reduce(0) { $0 + $1.forms.count })
         var parseErrors: [LexiconError] = []
         for chunk in chunks {
@@ -220,14 +220,12 @@ public struct Lexicon: Sendable {
             forms += chunk.forms
             for var record in chunk.records {
                 record.formStart += formBase
-                candidates.append(record)
+                records.append(record)
             }
             parseErrors += chunk.errors
         }
         // The usual case: no id repeats and no form is claimed twice. Then every entry is
         // indexed, and the two indexes are built side by side.
-        let base = records.count
-        records += candidates
         if let (ids, aliases) = indexAll(from: base) {
             idIndex = ids
             aliasIndex = aliases
@@ -235,6 +233,7 @@ public struct Lexicon: Sendable {
             return parseErrors
         }
         // Otherwise each entry, in file order, is checked against those before it.
+        let candidates = Array(records[base...])
         records.removeSubrange(base...)
         var errors: [LexiconError] = []
         var pending = parseErrors[...]

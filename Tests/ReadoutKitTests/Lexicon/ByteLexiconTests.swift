@@ -291,6 +291,28 @@ private func generatedLexicon(lines count: Int, seed: UInt64, clean: Bool = fals
         #expect(table.count == 50_000 && edges.count == 50_000)
     }
 
+    /// Keys spread over the whole table, whatever its size (a probe starts near its home).
+    @Test func keysSpreadOverTheTable() {
+        for capacity in [16, 1_000, 4_096, 1_428_571] {
+            var edgeHomes = Set<Int>(), byteHomes = Set<Int>()
+            for node in 0..<100 {
+                for token in 0..<100 {
+                    let home = EdgeTable.home(UInt64(node) << 32 | UInt64(token), capacity)
+                    #expect(home >= 0 && home < capacity)
+                    edgeHomes.insert(home)
+                }
+            }
+            for i in 0..<10_000 {
+                let hash = UInt32(truncatingIfNeeded: Array("key \(i)".utf8).withUnsafeBytes { byteHash($0, tag: 0) } >> 32)
+                let home = ByteKeyTable.home(hash, capacity)
+                #expect(home >= 0 && home < capacity)
+                byteHomes.insert(home)
+            }
+            #expect(edgeHomes.count > min(capacity, 10_000) / 2)
+            #expect(byteHomes.count > min(capacity, 10_000) / 2)
+        }
+    }
+
     /// The byte tokenizer for lexicon forms splits as ICU does (the text is split by ICU).
     @Test func asciiTokensSplitAsICUDoes() throws {
         let breaker = try Breaker(kind: .word, locale: Segmenter.locale)
