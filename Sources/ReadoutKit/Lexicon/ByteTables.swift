@@ -190,6 +190,8 @@ struct FormTable: Sendable {
 
     mutating func reserveCapacity(_ n: Int, keyBytes: Int = 0) {
         fast.reserveCapacity(n, keyBytes: keyBytes)
+        // Untouched until used: a lexicon of non-ASCII names does not rehash String keys.
+        slow.reserveCapacity(slow.count + n)
     }
 
     /// How a key is stored: its bytes (ASCII), the bytes of the ASCII string it is canonically

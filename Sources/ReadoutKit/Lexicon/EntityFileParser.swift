@@ -187,13 +187,15 @@ enum EntityFileParser {
             lineStart: UInt32(lineStart), line: Int32(number), file: fileIndex, label: label))
     }
 
-    /// `ByteText.trimmingWhitespaces` as a byte range: untouched when both ends are ASCII
-    /// and not blank, else what Foundation's trimming leaves of the field.
+    /// `ByteText.trimmingWhitespaces` as a byte range: untouched when neither the first nor
+    /// the last scalar is white space (Foundation trims scalars of `.whitespaces`: Zs and
+    /// TAB), else what Foundation's trimming leaves of the field.
     @inline(__always)
     static func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
         guard !r.isEmpty else { return r }
         let first = p[r.lowerBound], last = p[r.upperBound - 1]
         if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return r }
+        if !isWhiteSpace(firstScalar(p, r)), !isWhiteSpace(lastScalar(p, r)) { return r }
         let trimmed = Array(String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self).trimmingCharacters(in: .whitespaces).utf8)
         if trimmed.isEmpty { return r.lowerBound..<r.lowerBound }
         // Trimming removes characters at the ends: what is left is a run of the field's bytes.
@@ -203,6 +205,25 @@ enum EntityFileParser {
             a += 1
         }
         preconditionFailure("trimming white space changed the text of a lexicon field")
+    }
+
+    /// The first scalar of valid UTF-8 bytes.
+    static func firstScalar(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Unicode.Scalar {
+        var iterator = UnsafeBufferPointer(rebasing: p[r]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return "\u{FFFD}"
+    }
+
+    /// The last scalar of valid UTF-8 bytes.
+    static func lastScalar(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Unicode.Scalar {
+        var start = r.upperBound - 1
+        while start > r.lowerBound, p[start] & 0xC0 == 0x80 { start -= 1 }
+        return firstScalar(p, start..<r.upperBound)
+    }
+
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || scalar == "\t" : CharacterSet.whitespaces.contains(scalar)
     }
 
     /// `ByteText.split(field, "|", omittingEmptySubsequences: false)` as byte ranges: on

@@ -199,7 +199,8 @@ private func generatedLexicon(lines count: Int, seed: UInt64, clean: Bool = fals
     @Test func specialFilesLoadAsTheStringCodeDid() {
         for text in ["", "\n\n# only comments\n", "\u{FEFF}" + header + "\nx\tPlace\tX\t\t\t\t\t", "id\tlabel\n",
                      header + "\r\n\r\nx\tPlace\tX\t\t\t\t\t\r\n", "\u{FEFF}\u{FEFF}" + header + "\nx\tPlace\tX\t\t\t\t\t\n",
-                     header + "\n" + "x\tPlace\t\u{2003}\t\t\t\t\t\n" + "y\tPlace\t\u{2003}Y\u{A0}\t|\u{2003}|Y\t\t\t\t\n"] {
+                     header + "\n" + "x\tPlace\t\u{2003}\t\t\t\t\t\n" + "y\tPlace\t\u{2003}Y\u{A0}\t|\u{2003}|Y\t\t\t\t\n",
+                     header + "\n" + "a\tPlace\tX\u{301}\tx \u{301}| \u{301}y|Ä\u{3000}|\u{3000}Ö\t\t\t\t\n" + "b\tPlace\t\u{1680}B\u{202F}\tÉ|\u{85}É\u{85}\t\t\t\t\n"] {
             expectSameAsReference(text)
         }
     }
