@@ -47,6 +47,7 @@ func hugePageArray<T>(repeating value: T, count: Int) -> [T] {
     let bytes = count * MemoryLayout<T>.stride
     guard bytes >= 8 << 20 else { return Array(repeating: value, count: count) }
     return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+        #if os(Linux)
         let huge = 2 << 20
         let base = Int(bitPattern: buffer.baseAddress!)
         let start = (base + huge - 1) & ~(huge - 1)
@@ -54,6 +55,7 @@ func hugePageArray<T>(repeating value: T, count: Int) -> [T] {
         if end > start {
             _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, Int32(MADV_HUGEPAGE))
         }
+        #endif
         buffer.initialize(repeating: value)
         initialized = count
     }

@@ -110,6 +110,9 @@ public struct Lexicon: Sendable {
     /// `prefix` followed by the bytes of a regular file, read in one allocation; nil when
     /// the file cannot be read that way.
     private static func read(_ path: String, after prefix: [UInt8]) -> [UInt8]? {
+        #if !os(Linux)
+        return nil
+        #else
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -131,6 +134,7 @@ public struct Lexicon: Sendable {
             count = prefix.count + min(done, size)
         }
         return complete ? bytes : nil
+        #endif
     }
 
     /// Whether a lexicon file holds entities (not cues, abbreviations or demonyms).
