@@ -50,6 +50,10 @@ int32_t cicu_breaker_fill(cicu_breaker *b, int64_t *out, int32_t *statuses, int3
 /* ICU's version, e.g. "72.1". */
 const char *cicu_version(void);
 
+/* Not ICU: asks the CPU to bring the cache line at p in, for the hash tables built while a
+ * large lexicon loads (Swift has no prefetch of its own). */
+static inline void cicu_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,7 +13,7 @@ public struct EntityTagger: Sendable {
     /// People by the first and last word of any of their forms ("antony blinken" for
     /// "Antony J. Blinken"), so that a name with a middle part resolves in O(1).
     /// "first last" (lowercased) of every person's multiword form -> the entry's index.
-    let peopleByEnds: [String: Int]
+    let peopleByEnds: FormTable
 
     public init(lexicon: Lexicon, segmenter: Segmenter) {
         self.lexicon = lexicon
@@ -23,20 +23,59 @@ public struct EntityTagger: Sendable {
         self.peopleByEnds = byEnds.value
     }
 
-    static func peopleByEnds(_ lexicon: Lexicon) -> [String: Int] {
-        var byEnds: [String: Int] = [:]
-        byEnds.reserveCapacity(lexicon.entries.count)
-        for (index, entry) in lexicon.entries.enumerated() where entry.label == .person {
-            for form in entry.surfaceForms {
-                // The first and the last space-separated parts ("Kamikawa" and "Yoko").
-                guard let firstSpace = form.utf8.firstIndex(of: 0x20), let lastSpace = form.utf8.lastIndex(of: 0x20),
-                      firstSpace != form.utf8.startIndex, form.utf8.index(after: lastSpace) != form.utf8.endIndex else { continue }
-                let key = TaggingRun.nameKey(String(form[..<firstSpace])) + " "
-                    + TaggingRun.nameKey(String(form[form.utf8.index(after: lastSpace)...]))
-                if byEnds[key] == nil { byEnds[key] = index }
+    static func peopleByEnds(_ lexicon: Lexicon) -> FormTable {
+        var byEnds = FormTable()
+        let people = lexicon.records.withUnsafeBufferPointer { $0.reduce(0) { $0 + ($1.label == .person ? Int($1.formCount) : 0) } }
+        byEnds.reserveCapacity(people, keyBytes: 16 * people)
+        // Keys are made for a batch of forms, their slots fetched together, then inserted
+        // in order (the first entry with a key keeps it).
+        var keys: [UInt8] = []
+        var batch: [(key: Range<Int>, text: String?, entry: Int32)] = []
+        lexicon.bytes.withUnsafeBufferPointer { p in
+            lexicon.records.withUnsafeBufferPointer { records in
+                lexicon.forms.withUnsafeBufferPointer { forms in
+                    for index in 0..<records.count where records[index].label == .person {
+                        for k in records[index].forms {
+                            let f = forms[k]
+                            let form = UnsafeBufferPointer(rebasing: p[Int(f.start)..<Int(f.start) + Int(f.count)])
+                            // The first and the last space-separated parts ("Kamikawa" and "Yoko").
+                            guard let firstSpace = form.firstIndex(of: 0x20), let lastSpace = form.lastIndex(of: 0x20),
+                                  firstSpace != 0, lastSpace + 1 != form.count else { continue }
+                            if form.contains(where: { $0 >= 0x80 }) {
+                                // Lower case beyond ASCII: String's.
+                                let key = TaggingRun.nameKey(String(decoding: form[..<firstSpace], as: UTF8.self)) + " "
+                                    + TaggingRun.nameKey(String(decoding: form[(lastSpace + 1)...], as: UTF8.self))
+                                batch.append((0..<0, key, Int32(index)))
+                            } else {
+                                let start = keys.count
+                                for b in form[..<firstSpace] { keys.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+                                keys.append(0x20)
+                                for b in form[(lastSpace + 1)...] { keys.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+                                batch.append((start..<keys.count, nil, Int32(index)))
+                            }
+                            if batch.count == 16 { insert(&batch, &keys, into: &byEnds) }
+                        }
+                    }
+                }
             }
         }
+        insert(&batch, &keys, into: &byEnds)
         return byEnds
+    }
+
+    private static func insert(_ batch: inout [(key: Range<Int>, text: String?, entry: Int32)], _ keys: inout [UInt8], into table: inout FormTable) {
+        keys.withUnsafeBytes { k in
+            for item in batch where item.text == nil { table.prefetch(UnsafeRawBufferPointer(rebasing: k[item.key]), tag: 0) }
+            for item in batch {
+                if let text = item.text {
+                    _ = table.insertIfAbsent(text, tag: 0, value: item.entry)
+                } else {
+                    _ = table.insertIfAbsent(UnsafeRawBufferPointer(rebasing: k[item.key]), tag: 0, value: item.entry)
+                }
+            }
+        }
+        keys.removeAll(keepingCapacity: true)
+        batch.removeAll(keepingCapacity: true)
     }
 
     public func tag(_ document: Document, segmentation: Segmentation) -> [Mention] {
@@ -480,7 +519,7 @@ struct TaggingRun {
     }
 
     func personWithEnds(_ first: String, _ last: String) -> LexiconEntry? {
-        tagger.peopleByEnds[Self.nameKey(first) + " " + Self.nameKey(last)].map { tagger.lexicon.entries[$0] }
+        tagger.peopleByEnds.find(Self.nameKey(first) + " " + Self.nameKey(last), tag: 0).map { tagger.lexicon.entry(at: Int($0)) }
     }
 
     /// A lowercase ASCII slug: "Kamikawa Yoko" -> "kamikawa-yoko".

@@ -61,6 +61,41 @@ public final class Segmenter: @unchecked Sendable {
         }
     }
 
+    /// A word iterator of this segmenter's own, for one thread.
+    func wordBreaker() -> Breaker { clones().1 }
+
+    /// The token texts of UTF-8 bytes, as ICU and `tokens(of:)` split them.
+    static func tokenTexts(of bytes: [UInt8], breaker: Breaker) -> [String] {
+        tokens(of: bytes, breaker: breaker).map { text($0, bytes) }
+    }
+
+    /// The tokens of `p[range]` when it holds only ASCII letters, digits, spaces and hyphens
+    /// (false for any other byte): ICU's word rules make a run of letters and digits one word
+    /// (WB5, WB8-WB10), a hyphen a segment of its own (WB999) and a run of spaces one
+    /// white-space segment (WB3d), which `tokens(of:)` drops.
+    static func asciiTokens(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Range<Int>]) -> Bool {
+        tokens.removeAll(keepingCapacity: true)
+        var start = -1
+        for i in range {
+            let b = p[i]
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) {
+                if start < 0 { start = i }
+                continue
+            }
+            if start >= 0 {
+                tokens.append(start..<i)
+                start = -1
+            }
+            if b == 0x2D {
+                tokens.append(i..<i + 1)
+            } else if b != 0x20 {
+                return false
+            }
+        }
+        if start >= 0 { tokens.append(start..<range.upperBound) }
+        return true
+    }
+
     /// The tokens of a string of ASCII letters and spaces, which ICU's word rules split at
     /// the spaces only (letters join, a run of spaces is one white-space segment, dropped);
     /// nil for any other string.

@@ -33,7 +33,7 @@ public struct StanceTagger: Sendable {
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
         self.forms = byFirst
         self.verbForms = verbForms
-        self.roles = Set(lexicon.entries.filter { $0.label == .title && !$0.roles.contains("honorific") }
+        self.roles = Set(lexicon.entries(labelled: .title).filter { !$0.roles.contains("honorific") }
             .flatMap { $0.surfaceForms.map { $0.lowercased() } })
     }
 

@@ -49,35 +49,43 @@ public enum UTF8Validation {
 
     /// The byte offset of the first ill-formed sequence, or nil.
     public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { p -> Int? in
-            let n = p.count
-            var i = 0
-            while i < n {
-                let b = p[i]
-                if b < 0x80 { i += 1; continue }
-                let need: Int
-                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-                switch b {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; upper = 0x9F
-                case 0xF0: need = 3; lower = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; upper = 0x8F
-                default: return i
-                }
-                if i + need >= n { return i }  // truncated at the end of the text
-                let c1 = p[i + 1]
-                if c1 < lower || c1 > upper { return i }
-                var k = 2
-                while k <= need {
-                    if p[i + k] & 0xC0 != 0x80 { return i }
-                    k += 1
-                }
-                i += need + 1
+        bytes.withUnsafeBufferPointer { firstInvalidOffset($0) }
+    }
+
+    /// The byte offset of the first ill-formed sequence, or nil.
+    static func firstInvalidOffset(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = p.count
+        var i = 0
+        while i < n {
+            // Eight ASCII bytes at a time.
+            while i + 8 <= n, UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
             }
-            return nil
+            if i == n { break }
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            let need: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return i
+            }
+            if i + need >= n { return i }  // truncated at the end of the text
+            let c1 = p[i + 1]
+            if c1 < lower || c1 > upper { return i }
+            var k = 2
+            while k <= need {
+                if p[i + k] & 0xC0 != 0x80 { return i }
+                k += 1
+            }
+            i += need + 1
         }
+        return nil
     }
 }
