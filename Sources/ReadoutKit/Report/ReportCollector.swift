@@ -558,7 +558,7 @@ extension Aggregate {
             evidence.append([
                 "id": id, "heading": heading, "count": g.count,
                 "more": max(0, g.count - Self.perGroup), "hasMore": g.count > Self.perGroup,
-                "items": StanceItems(source: source, refs: g.first),
+                "items": EvidenceItems.stances(source, g.first),
             ])
             return id
         }
@@ -592,19 +592,8 @@ extension Aggregate {
         if let first = monthKeys.first, let last = monthKeys.last {
             let (y0, m0) = (Int(first.prefix(4))!, Int(first.suffix(2))!)
             let (y1, m1) = (Int(last.prefix(4))!, Int(last.suffix(2))!)
-            let byYear = (y1 * 12 + m1) - (y0 * 12 + m0) > 36
+            let (byYear, keys) = ReportWriter.timeline(from: first, to: last)
             let groups = byYear ? years : months
-            var keys: [String] = []
-            if byYear {
-                keys = (y0...y1).map(String.init)
-            } else {
-                var (y, m) = (y0, m0)
-                while y * 12 + m <= y1 * 12 + m1 {
-                    keys.append("\(y)-" + (m < 10 ? "0\(m)" : "\(m)"))
-                    m += 1
-                    if m > 12 { m = 1; y += 1 }
-                }
-            }
             timeBars = keys.map { key in
                 guard let g = groups[key] else { return (key, 0, "") }
                 return (key, g.count, group(anchor(["time", key]), "Meetings in \(key)", g))
@@ -628,7 +617,7 @@ extension Aggregate {
             let href = anchor(["entity", id])
             entityGroups.append(["id": href, "heading": name(id), "count": g.count,
                                  "more": max(0, g.count - Self.perEntity), "hasMore": g.count > Self.perEntity,
-                                 "items": MentionItems(source: source, refs: g.first)])
+                                 "items": EvidenceItems.mentions(source, g.first)])
             return ["id": id, "name": name(id), "label": entry.label.rawValue, "mentions": g.count,
                     "documents": entry.documents, "href": href]
         }
@@ -664,10 +653,13 @@ struct EvidenceSource {
     }
 }
 
-/// The stances listed behind a figure.
-struct StanceItems: TemplateList {
+/// The records listed behind a figure (stances) or an entity of the index (mentions), read
+/// back from the spill file in order.
+struct EvidenceItems: TemplateList {
     let source: EvidenceSource
     let refs: [EvidenceRef]
+    /// Decodes one record of a document into what the template shows.
+    let item: (EvidenceSource, DocumentEntry, inout SpillDecoder) throws -> Any
 
     var isEmpty: Bool { refs.isEmpty }
 
@@ -675,24 +667,18 @@ struct StanceItems: TemplateList {
         var reader = SpillReader(source.spill.records)
         for ref in refs {
             var decoder = SpillDecoder(try reader.bytes(at: ref.offset, count: Int(ref.length)), path: source.spill.records.path)
-            try body(try source.stanceItem(source.documents[Int(ref.document)], &decoder))
+            try body(try item(source, source.documents[Int(ref.document)], &decoder))
         }
     }
-}
 
-/// The mentions listed behind an entity of the index.
-struct MentionItems: TemplateList {
-    let source: EvidenceSource
-    let refs: [EvidenceRef]
+    static func stances(_ source: EvidenceSource, _ refs: [EvidenceRef]) -> EvidenceItems {
+        EvidenceItems(source: source, refs: refs) { source, document, decoder in try source.stanceItem(document, &decoder) }
+    }
 
-    var isEmpty: Bool { refs.isEmpty }
-
-    func forEach(_ body: (Any) throws -> Void) throws {
-        var reader = SpillReader(source.spill.records)
-        for ref in refs {
-            var decoder = SpillDecoder(try reader.bytes(at: ref.offset, count: Int(ref.length)), path: source.spill.records.path)
+    static func mentions(_ source: EvidenceSource, _ refs: [EvidenceRef]) -> EvidenceItems {
+        EvidenceItems(source: source, refs: refs) { _, document, decoder in
             let text = try decoder.string(), sentence = try decoder.string()
-            try body(["document": source.documents[Int(ref.document)].path, "text": text, "sentence": sentence] as [String: Any])
+            return ["document": document.path, "text": text, "sentence": sentence] as [String: Any]
         }
     }
 }

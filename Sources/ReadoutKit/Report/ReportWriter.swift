@@ -99,6 +99,22 @@ public struct ReportWriter: Sendable {
     func name(_ id: String) -> String { names[id] ?? id }
 
     /// An HTML id for a group of evidence.
+    /// The bars of the timeline between two months ("2023-04"): every month, or every year
+    /// when they are more than three years apart.
+    static func timeline(from first: String, to last: String) -> (byYear: Bool, keys: [String]) {
+        let (y0, m0) = (Int(first.prefix(4))!, Int(first.suffix(2))!)
+        let (y1, m1) = (Int(last.prefix(4))!, Int(last.suffix(2))!)
+        if (y1 * 12 + m1) - (y0 * 12 + m0) > 36 { return (true, (y0...y1).map(String.init)) }
+        var keys: [String] = []
+        var (y, m) = (y0, m0)
+        while y * 12 + m <= y1 * 12 + m1 {
+            keys.append("\(y)-" + (m < 10 ? "0\(m)" : "\(m)"))
+            m += 1
+            if m > 12 { m = 1; y += 1 }
+        }
+        return (false, keys)
+    }
+
     static func anchor(_ parts: String...) -> String { anchor(parts) }
 
     static func anchor(_ parts: [String]) -> String {
@@ -154,22 +170,9 @@ public struct ReportWriter: Sendable {
         let monthKeys = monthGroups.map { $0.keys[0] }.sorted()
         var months: [(String, Int, String)] = []
         if let first = monthKeys.first, let last = monthKeys.last {
-            let (y0, m0) = (Int(first.prefix(4))!, Int(first.suffix(2))!)
-            let (y1, m1) = (Int(last.prefix(4))!, Int(last.suffix(2))!)
-            let byYear = (y1 * 12 + m1) - (y0 * 12 + m0) > 36
+            let (byYear, keys) = Self.timeline(from: first, to: last)
             let dimension: StanceDimension = byYear ? .year : .month
             let groups = Dictionary(uniqueKeysWithValues: Statistics.group(stances, StanceQuery(by: [dimension])).map { ($0.keys[0], $0) })
-            var keys: [String] = []
-            if byYear {
-                keys = (y0...y1).map(String.init)
-            } else {
-                var (y, m) = (y0, m0)
-                while y * 12 + m <= y1 * 12 + m1 {
-                    keys.append("\(y)-" + (m < 10 ? "0\(m)" : "\(m)"))
-                    m += 1
-                    if m > 12 { m = 1; y += 1 }
-                }
-            }
             months = keys.map { key in
                 guard let g = groups[key] else { return (key, 0, "") }
                 return (key, g.count, group(Self.anchor("time", key), "Meetings in \(key)", g.rows))
