@@ -470,43 +470,39 @@ extension Aggregate {
     /// Writes the five report files into the folder, each renamed into place whole.
     func write(to folder: URL, spill: Spill, parallel: Bool) throws {
         let order = documents.indices.sorted { documents[$0].rank < documents[$1].rank }
-        let pages: @Sendable () throws -> Void = { [self] in
-            let context = context(order: order, spill: spill)
-            for name in ["report.html", "report.md"] {
+        // Each part writes its files into the temporary folder and says where they go; they
+        // are renamed into place only when every part has succeeded, in this order.
+        typealias Written = [(file: SpillFile, target: URL)]
+        func page(_ name: String) -> @Sendable () throws -> Written {
+            { [self] in
                 guard let template = ReportWriter.compiled[name] else {
                     throw WriteError(path: folder.appending(path: name).path, reason: "the report templates did not render")
                 }
                 let temporary = try SpillFile(spill.directory.appending(path: name))
                 do {
-                    try template.render(context) { try temporary.append($0) }
+                    try template.render(context(order: order, spill: spill)) { try temporary.append($0) }
                 } catch is CompiledTemplate.Unsupported {
                     throw WriteError(path: folder.appending(path: name).path, reason: "the report templates did not render")
                 }
-                try Self.publish(temporary, as: folder.appending(path: name))
+                return [(temporary, folder.appending(path: name))]
             }
         }
-        let tables: @Sendable () throws -> Void = { [self] in
+        let tables: @Sendable () throws -> Written = { [self] in
             let files = [(spill.stances, \DocumentEntry.stancesCSV, CSV.stancesHeader), (spill.entities, \.entitiesCSV, CSV.entitiesHeader),
                          (spill.meetings, \.meetingsCSV, CSV.meetingsHeader)]
-            for (file, extent, header) in files {
-                let target = folder.appending(path: file.url.lastPathComponent)
-                if inOrder {
-                    try Self.publish(file, as: target)
-                } else {
-                    try Self.publish(copy(file, extent, header: header, order: order, in: spill), as: target)
-                }
+            return try files.map { file, extent, header in
+                (inOrder ? file : try copy(file, extent, header: header, order: order, in: spill), folder.appending(path: file.url.lastPathComponent))
             }
         }
-        guard parallel else {
-            try pages()
-            try tables()
-            return
+        // The two pages take most of the time: with two threads each gets one.
+        let parts = [page("report.html"), page("report.md"), tables]
+        var written: Written = []
+        if parallel {
+            written = try Concurrently.run(parts).flatMap { $0 }
+        } else {
+            for part in parts { written += try part() }
         }
-        let errors = ErrorSlots(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            do { try (k == 0 ? pages : tables)() } catch { errors.set(k, error) }
-        }
-        if let error = errors.first { throw error }
+        for (file, target) in written { try Self.publish(file, as: target) }
     }
 
     /// Flushes a finished temporary file to disk and renames it into place.

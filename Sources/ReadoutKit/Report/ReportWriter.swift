@@ -51,11 +51,7 @@ public struct ReportWriter: Sendable {
             try tables()
             return
         }
-        let errors = ErrorSlots(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            do { try (k == 0 ? pages : tables)() } catch { errors.set(k, error) }
-        }
-        if let error = errors.first { throw error }
+        _ = try Concurrently.run([pages, tables])
     }
 
     /// The report templates, parsed once for the fast renderer (see ``CompiledTemplate``).
@@ -289,15 +285,24 @@ public struct ReportWriter: Sendable {
     }
 }
 
-/// The first error of each of several concurrent tasks.
-final class ErrorSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [Error?]
+/// Runs tasks side by side (at most one thread per core) and gives their values in task
+/// order, or throws the error of the lowest task that failed (what the serial path throws);
+/// every task has finished by then.
+enum Concurrently {
+    static func run<Value: Sendable>(_ tasks: [@Sendable () throws -> Value]) throws -> [Value] {
+        let slots = Slots<Value>(count: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { k in slots.set(k, Result { try tasks[k]() }) }
+        return try slots.results.map { try $0!.get() }
+    }
 
-    init(count: Int) { errors = Array(repeating: nil, count: count) }
+    private final class Slots<Value>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Result<Value, Error>?]
 
-    func set(_ k: Int, _ error: Error) { lock.lock(); errors[k] = error; lock.unlock() }
+        init(count: Int) { values = Array(repeating: nil, count: count) }
 
-    /// The error of the lowest task that failed (the order of the serial path).
-    var first: Error? { lock.lock(); defer { lock.unlock() }; return errors.compactMap { $0 }.first }
+        func set(_ k: Int, _ result: Result<Value, Error>) { lock.lock(); values[k] = result; lock.unlock() }
+
+        var results: [Result<Value, Error>?] { lock.lock(); defer { lock.unlock() }; return values }
+    }
 }
