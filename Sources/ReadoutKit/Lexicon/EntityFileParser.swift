@@ -32,8 +32,8 @@ enum EntityFileParser {
         var header: Range<Int>?
         while start < end {
             number += 1
-            let (lineEnd, next) = bounds(p, start, end)
-            let skipped = isSkipped(p, start, lineEnd)
+            let (lineEnd, next) = TSVLine.bounds(p, start, end)
+            let skipped = TSVLine.isSkipped(p, start, lineEnd)
             if !skipped { header = start..<lineEnd }
             start = next
             if !skipped { break }
@@ -60,50 +60,19 @@ enum EntityFileParser {
         return [first, second.value]
     }
 
-    /// The end of the line starting at `start` (without a trailing CR) and where the next one starts.
-    @inline(__always)
-    static func bounds(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (lineEnd: Int, next: Int) {
-        var lineEnd = end
-        if let nl = memchr(p.baseAddress! + start, 0x0A, end - start) {
-            lineEnd = p.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-        }
-        let next = lineEnd + 1
-        if lineEnd > start, p[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        return (lineEnd, next)
-    }
-
-    /// A `#` comment or a line of spaces and tabs only.
-    @inline(__always)
-    static func isSkipped(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ lineEnd: Int) -> Bool {
-        if p[start] == UInt8(ascii: "#") { return true }
-        for k in start..<lineEnd where p[k] != 0x20 && p[k] != 0x09 { return false }
-        return true
-    }
-
     private static let headerBytes = Lexicon.header.map { Array($0.utf8) }
 
     private static func isHeader(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        let fields = fieldRanges(p, line)
+        let fields = TSVLine.fieldRanges(p, line)
         guard fields.count == headerBytes.count else { return false }
         return zip(fields, headerBytes).allSatisfy { p[$0].elementsEqual($1) }
-    }
-
-    /// The TAB-separated fields of a line.
-    static func fieldRanges(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> [Range<Int>] {
-        var fields: [Range<Int>] = []
-        var fieldStart = line.lowerBound
-        for k in line.lowerBound...line.upperBound where k == line.upperBound || p[k] == 0x09 {
-            fields.append(fieldStart..<k)
-            fieldStart = k + 1
-        }
-        return fields
     }
 
     /// The 1-based column (in characters) where field `k` of the line starting at `lineStart`
     /// begins, for error messages.
     static func column(_ k: Int, p: UnsafeBufferPointer<UInt8>, lineStart: Int) -> Int {
-        let (lineEnd, _) = bounds(p, lineStart, p.count)
-        return fieldRanges(p, lineStart..<lineEnd).prefix(k).reduce(1) { column, field in
+        let (lineEnd, _) = TSVLine.bounds(p, lineStart, p.count)
+        return TSVLine.fieldRanges(p, lineStart..<lineEnd).prefix(k).reduce(1) { column, field in
             column + String(decoding: UnsafeBufferPointer(rebasing: p[field]), as: UTF8.self).count + 1
         }
     }
@@ -118,9 +87,9 @@ enum EntityFileParser {
         var number = firstLine - 1
         while start < end {
             number += 1
-            let (lineEnd, next) = bounds(p, start, end)
+            let (lineEnd, next) = TSVLine.bounds(p, start, end)
             defer { start = next }
-            if isSkipped(p, start, lineEnd) { continue }
+            if TSVLine.isSkipped(p, start, lineEnd) { continue }
             // The fields (the first 8) and how many there are.
             var count = 0
             var fieldStart = start

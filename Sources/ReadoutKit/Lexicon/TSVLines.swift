@@ -1,3 +1,5 @@
+import Foundation
+
 /// One data line of a tab-separated lexicon file.
 struct TSVLine: Sendable {
     /// 1-based line number in the file.
@@ -19,31 +21,51 @@ struct TSVLine: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             var out: [TSVLine] = []
-            var start = 0
+            var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
             var number = 0
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-            while start <= bytes.count {
+            while start < bytes.count {
                 number += 1
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                let next = end + 1
-                if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-                if start == bytes.count { break }
+                let (end, next) = bounds(bytes, start, bytes.count)
                 defer { start = next }
-                if bytes[start] == UInt8(ascii: "#") { continue }
-                var blank = true
-                for k in start..<end where bytes[k] != 0x20 && bytes[k] != 0x09 { blank = false; break }
-                if blank { continue }
-                var fields: [String] = []
-                fields.reserveCapacity(8)
-                var fieldStart = start
-                for k in start...end where k == end || bytes[k] == 0x09 {
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]), as: UTF8.self))
-                    fieldStart = k + 1
-                }
+                if isSkipped(bytes, start, end) { continue }
+                let fields = fieldRanges(bytes, start..<end).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
                 out.append(TSVLine(number: number, fields: fields))
             }
             return out
         }
+    }
+
+    // The line and field splitting that this and the entity files' byte parser
+    // (``EntityFileParser``) share.
+
+    /// The end of the line starting at `start` (without a trailing CR) and where the next one starts.
+    @inline(__always)
+    static func bounds(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (lineEnd: Int, next: Int) {
+        var lineEnd = end
+        if let nl = memchr(p.baseAddress! + start, 0x0A, end - start) {
+            lineEnd = p.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+        }
+        let next = lineEnd + 1
+        if lineEnd > start, p[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        return (lineEnd, next)
+    }
+
+    /// A `#` comment or a line of spaces and tabs only.
+    @inline(__always)
+    static func isSkipped(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ lineEnd: Int) -> Bool {
+        if p[start] == UInt8(ascii: "#") { return true }
+        for k in start..<lineEnd where p[k] != 0x20 && p[k] != 0x09 { return false }
+        return true
+    }
+
+    /// The TAB-separated fields of a line.
+    static func fieldRanges(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> [Range<Int>] {
+        var fields: [Range<Int>] = []
+        var fieldStart = line.lowerBound
+        for k in line.lowerBound...line.upperBound where k == line.upperBound || p[k] == 0x09 {
+            fields.append(fieldStart..<k)
+            fieldStart = k + 1
+        }
+        return fields
     }
 }
