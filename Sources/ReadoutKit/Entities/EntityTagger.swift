@@ -318,8 +318,7 @@ struct TaggingRun {
         guard afterComma || afterNationality else { return nil }
         let word = view[i]
         guard let entry = lexicon.entry(alias: word.prefix(1).uppercased() + word.dropFirst(), label: .title),
-              !entry.roles.contains("honorific") else { return nil }
-        if afterComma, titleComplement(after: i + 1) == nil, !afterNationality { return nil }
+              !entry.roles.contains("honorific"), afterNationality || titleComplement(after: i + 1) != nil else { return nil }
         return PhraseMatcher.Match(start: i, end: i + 1, entries: [entry])
     }
 

@@ -338,12 +338,10 @@ struct StanceRun {
         guard let holder else { return nil }
         let window = attributeWindow(cue: c, holder: holder, sentence: sentence)
         let lemmaRepeats = Self.repetitions.contains(lower[c])
-        var targetSpan = target(after: cue.upperBound, sentence: sentence)
         // After an agent ("the words of condolence by Minister X regarding ..."), the target
         // is what follows the agent's name.
-        if rule == "agent", let agentEnd = holder.spans.compactMap({ tokenRange(of: $0)?.upperBound }).max() {
-            targetSpan = target(after: agentEnd, sentence: sentence)
-        }
+        let agentEnd = rule == "agent" ? holder.spans.compactMap({ tokenRange(of: $0)?.upperBound }).max() : nil
+        var targetSpan = target(after: agentEnd ?? cue.upperBound, sentence: sentence)
         if evaluative, let subject = evaluatedSubject(before: c, sentence: sentence) {
             targetSpan = subject
         }
@@ -787,10 +785,7 @@ struct StanceRun {
         return Self.reportingVerbs.contains(w) || Self.lightVerbs.contains(w) || tagger.verbForms.contains(w)
     }
 
-    /// What the participants of a meeting did or thought: after "and" such a verb starts a
-    /// new predicate of the holder's ("reaffirmed the relations ..., and discussed regional
-    /// developments", "supports the fight against X and understands that ..."), which ends
-    /// the target.
+    /// Subject pronouns: after ", and" one starts a clause of its own.
     static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i"]
     /// What may follow an object pronoun that is a whole target: punctuation, a preposition,
     /// an adverb ("condemned it in the strongest terms", "welcomed it as a step").
@@ -799,6 +794,10 @@ struct StanceRun {
         "again", "strongly", "firmly", "also", "once", "fully", "warmly", "together",
     ]
 
+    /// What the participants of a meeting did or thought: after "and" such a verb starts a
+    /// new predicate of the holder's ("reaffirmed the relations ..., and discussed regional
+    /// developments", "supports the fight against X and understands that ..."), which ends
+    /// the target.
     static let meetingVerbs: Set<String> = [
         "discussed", "exchanged", "held", "met", "talked", "spoke", "reviewed", "briefed", "visited",
         "attended", "signed", "invited", "decided", "announced", "planned", "thanked", "touched",
