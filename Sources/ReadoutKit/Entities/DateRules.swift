@@ -3,7 +3,7 @@
 struct DateRules {
     let view: TokenView
 
-    static let months: [String: Int] = {
+    static let months: WordMap<Int> = {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August",
                      "September", "October", "November", "December"]
         var table: [String: Int] = [:]
@@ -15,15 +15,15 @@ struct DateRules {
                            ("Sep", 9), ("Sept", 9), ("Oct", 10), ("Nov", 11), ("Dec", 12)] {
             table[short + "."] = m
         }
-        return table
+        return WordMap(table)
     }()
-    static let weekdays: Set<String> = {
+    static let weekdays: WordSet = {
         let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        return Set(names + names.map { $0.uppercased() })
+        return WordSet(names + names.map { $0.uppercased() })
     }()
-    static let modifiers: Set<String> = ["early", "late", "mid", "last", "next", "this", "Early", "Late", "Mid", "Last", "Next"]
-    static let relativeYears: Set<String> = ["this", "last", "next"]
-    static let meridiems: Set<String> = ["a.m", "p.m", "am", "pm", "A.M", "P.M", "AM", "PM"]
+    static let modifiers: WordSet = ["early", "late", "mid", "last", "next", "this", "Early", "Late", "Mid", "Last", "Next"]
+    static let relativeYears: WordSet = ["this", "last", "next"]
+    static let meridiems: WordSet = ["a.m", "p.m", "am", "pm", "A.M", "P.M", "AM", "PM"]
 
     /// First bytes of every month, weekday and modifier word (all ASCII), and 0xE2, the first
     /// byte of the one non-ASCII letter canonically equal to an ASCII one (KELVIN SIGN).

@@ -334,7 +334,7 @@ struct TaggingRun {
     }
 
     /// Fields of office in titles ("Minister of the Environment", "Minister for Foreign Affairs").
-    static let officeFields: Set<String> = [
+    static let officeFields: WordSet = [
         "Foreign", "Affairs", "External", "Defense", "Defence", "Environment", "Finance", "Trade",
         "Economy", "Economic", "Industry", "Justice", "Health", "Education", "Home", "Interior",
         "Internal", "Labour", "Labor", "Agriculture", "Culture", "Energy", "Transport", "Infrastructure",
@@ -360,7 +360,7 @@ struct TaggingRun {
     }
 
     /// Title words of envoys, whose title goes on with "to <country or body>".
-    static let envoyWords: Set<String> = ["Ambassador", "Representative", "Envoy", "Delegate", "Observer", "Consul"]
+    static let envoyWords: WordSet = ["Ambassador", "Representative", "Envoy", "Delegate", "Observer", "Consul"]
 
     /// The end of a place or an organization starting at token j, if one does.
     func placeOrBody(at j: Int) -> Int? {
@@ -398,7 +398,7 @@ struct TaggingRun {
 
     // MARK: People after titles
 
-    static let nameStopWords: Set<String> = Set([
+    static let nameStopWords: WordSet = WordSet([
         "The", "A", "An", "And", "Of", "In", "On", "At", "To", "For", "With", "By", "From", "As",
         "He", "She", "They", "It", "His", "Her", "Their", "This", "That", "Minister", "Ministers",
         "Meeting", "Summit", "Talk", "Talks", "Conversation", "Call", "Dialogue", "Foreign",
@@ -406,7 +406,7 @@ struct TaggingRun {
     ]).union(headlineWords)
 
     /// Headline verbs and nouns: "Foreign Minister Meets with ...", "Wang Yi Holds Talks".
-    static let headlineWords: Set<String> = [
+    static let headlineWords: WordSet = [
         "Meets", "Holds", "Visits", "Calls", "Receives", "Says", "Attends", "Hosts", "Speaks", "Pays",
         "Welcomes", "Congratulates", "Discusses", "Concludes", "Signs", "Joins", "Leaves", "Arrives",
         "Delivers", "Gives", "Makes", "Stresses", "Urges", "Condemns", "Expresses", "Thanks", "Talks",
@@ -442,7 +442,7 @@ struct TaggingRun {
         return j > i ? j : nil
     }
 
-    static let nameParticles: Set<String> = ["da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "binti", "al", "el", "la", "le", "ibn", "y"]
+    static let nameParticles: WordSet = ["da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "binti", "al", "el", "la", "le", "ibn", "y"]
 
     mutating func personsAfterTitles() {
         for title in titles {
@@ -559,7 +559,7 @@ struct TaggingRun {
 
     /// Heads of geographic names that no lexicon can list in full: "the Danjo Islands",
     /// "Jeju Island", "Manila Bay".
-    static let geographicHeads: Set<String> = [
+    static let geographicHeads: WordSet = [
         "Islands", "Island", "Isles", "Strait", "Straits", "Peninsula", "Archipelago", "Atoll", "Reef",
         "Gulf", "Bay", "Sea",
     ]

@@ -10,18 +10,18 @@ struct MeetingRules {
     let view: TokenView
     let flat: [Candidate]
 
-    static let heads: Set<String> = [
+    static let heads: WordSet = [
         "Meeting", "Meetings", "Summit", "Dialogue", "Conference", "Talk", "Talks", "Conversation",
         "Consultation", "Consultations", "Lunch", "Dinner", "Breakfast", "Week", "Session", "Congress",
         "Roundtable",
     ]
     /// Lower-case words that may stand inside a meeting's name ("trilateral Foreign Ministers’ Meeting").
-    static let lowerWords: Set<String> = [
+    static let lowerWords: WordSet = [
         "trilateral", "bilateral", "summit", "foreign", "ministers", "telephone", "working", "strategic",
         "annual", "ministerial", "leaders", "defense", "defence", "security", "economic", "policy",
         "consultative", "video", "and", "plenary", "informal", "special", "vice", "inter", "governmental",
     ]
-    static let openingWords: Set<String> = ["The", "A", "An", "At", "In", "On", "During", "For", "To", "After", "Before"]
+    static let openingWords: WordSet = ["The", "A", "An", "At", "In", "On", "During", "For", "To", "After", "Before"]
 
     /// Lengths and lower-case first letters of the heads, to pass over most ASCII words
     /// without building their title-case form.

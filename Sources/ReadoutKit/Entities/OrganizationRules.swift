@@ -5,7 +5,7 @@ struct OrganizationRules {
     let view: TokenView
     let run: TaggingRun
 
-    static let heads: Set<String> = [
+    static let heads: WordSet = [
         "Ministry", "Bureau", "Department", "Office", "Court", "Corporation", "Company", "Party",
         "Committee", "Council", "Commission", "Agency", "Secretariat", "Assembly", "Parliament",
         "House", "Bank", "Fund", "Institute", "University", "Embassy", "Consulate", "Forces",
@@ -14,13 +14,13 @@ struct OrganizationRules {
         "Centre", "Senate", "Diet", "Inc", "Ltd", "Cabinet",
     ]
     /// Heads that take an "of" complement as part of the name ("Ministry of Defense").
-    static let ofHeads: Set<String> = [
+    static let ofHeads: WordSet = [
         "Ministry", "Department", "Office", "Court", "Committee", "Council", "Commission",
         "Agency", "Bank", "Embassy", "Consulate", "Bureau", "Secretariat", "Assembly",
         "Parliament", "House", "Institute", "University", "League", "Board", "Directorate",
     ]
-    static let connectors: Set<String> = ["and", "of", "for", "the", "&", "AND", "OF", "FOR", "THE", "on", "ON"]
-    static let openers: Set<String> = [
+    static let connectors: WordSet = ["and", "of", "for", "the", "&", "AND", "OF", "FOR", "THE", "on", "ON"]
+    static let openers: WordSet = [
         "The", "A", "An", "In", "On", "At", "As", "After", "Both", "This", "That", "These", "His",
         "Her", "Their", "Its", "Our", "Minister", "Foreign", "Prime", "President", "Secretary",
         "Mr", "Ms", "Dr", "He", "She", "They", "It", "Also", "However", "With", "For", "To", "By",

@@ -27,7 +27,7 @@ struct MeetingExtractor {
     }
 
     /// Verbs and nouns of meeting in an opening sentence.
-    static let meetingWords: Set<String> = [
+    static let meetingWords: WordSet = [
         "held", "met", "meets", "meet", "had", "spoke", "speaks", "talked", "paid", "received",
         "receives", "hosted", "visited", "called", "telephoned", "talk", "talks", "meeting", "call",
         "conversation", "visit", "visiting", "attended",

@@ -221,7 +221,7 @@ public final class Segmenter: @unchecked Sendable {
     }
 
     /// Words that begin sentences in readouts; after an inline abbreviation they mean a break.
-    static let sentenceStarters: Set<String> = [
+    static let sentenceStarters: WordSet = [
         "The", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "In", "On",
         "At", "As", "After", "Before", "During", "Both", "Each", "Also", "However", "Furthermore",
         "Moreover", "In addition", "Following", "Finally", "Meanwhile", "There", "His", "Her",

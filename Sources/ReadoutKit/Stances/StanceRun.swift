@@ -60,7 +60,7 @@ struct StanceRun {
 
     // MARK: Word classes
 
-    static let skippable: Set<String> = [
+    static let skippable: WordSet = [
         "also", "again", "strongly", "firmly", "deeply", "once", "further", "fully", "highly", "extremely",
         "seriously", "gravely", "warmly", "eagerly", "sincerely", "greatly", "particularly", "repeatedly",
         "jointly", "both", "all", "each", "clearly", "totally", "completely", "very", "truly", "would",
@@ -71,15 +71,15 @@ struct StanceRun {
         "reportedly", "earlier", "yesterday", "previously", "firmly", "resolutely", "categorically",
         "fundamentally", "readily", "actively", "n't", "cannot",
     ]
-    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "felt", "'s", "\u{2019}s", "am"]
-    static let determiners: Set<String> = [
+    static let beForms: WordSet = ["is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "felt", "'s", "\u{2019}s", "am"]
+    static let determiners: WordSet = [
         "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
         "your", "any", "some", "no", "every", "each", "such",
     ]
-    static let possessivePronouns: Set<String> = ["her", "his", "their", "its", "our", "my", "your"]
-    static let prepositions: Set<String> = ["to", "of", "for", "in", "at", "on", "by", "with", "without", "from", "about", "into", "through", "toward", "towards", "upon", "over", "under"]
+    static let possessivePronouns: WordSet = ["her", "his", "their", "its", "our", "my", "your"]
+    static let prepositions: WordSet = ["to", "of", "for", "in", "at", "on", "by", "with", "without", "from", "about", "into", "through", "toward", "towards", "upon", "over", "under"]
     /// Verbs that introduce a nominal cue: "expressed her appreciation", "reached agreement".
-    static let lightVerbs: Set<String> = [
+    static let lightVerbs: WordSet = [
         "express", "expressed", "expresses", "expressing", "convey", "conveyed", "conveys", "conveying",
         "extend", "extended", "extends", "reiterate", "reiterated", "reiterates", "reiterating", "voice",
         "voiced", "voices", "offer", "offered", "offers", "give", "gave", "gives", "state", "stated",
@@ -92,7 +92,7 @@ struct StanceRun {
         "provided", "provides", "stressed", "noted", "announced", "presented", "raised",
     ]
     /// Verbs that report what someone said: the holder of a cue in their clause is their subject.
-    static let reportingVerbs: Set<String> = [
+    static let reportingVerbs: WordSet = [
         "stated", "said", "says", "explained", "noted", "emphasized", "emphasised", "stressed", "added",
         "pointed", "mentioned", "underscored", "underlined", "indicated", "remarked", "told", "replied",
         "responded", "conveyed", "expressed", "reiterated", "raised", "highlighted", "asserted",
@@ -102,31 +102,31 @@ struct StanceRun {
         "proposed", "suggested", "informed", "briefed", "explained", "argued", "insisted", "concluded",
         "acknowledged", "assured", "promised", "announced", "warned", "cautioned", "advised",
     ]
-    static let openers: Set<String> = [
+    static let openers: WordSet = [
         "at", "on", "in", "during", "furthermore", "moreover", "also", "additionally", "then", "next",
         "however", "regarding", "concerning", "following", "after", "before", "since", "when", "while",
         "as", "with", "besides", "finally", "meanwhile", "in addition", "for", "from", "under", "amid",
         "against", "through", "thereafter", "subsequently", "lastly", "first", "second", "third",
     ]
-    static let intensifiers: Set<String> = [
+    static let intensifiers: WordSet = [
         "strongly", "extremely", "deeply", "serious", "seriously", "grave", "gravely", "firmly", "highly",
         "utmost", "strong", "strongest", "deepest", "deep", "totally", "resolute", "resolutely", "eagerly",
         "profound", "profoundly", "great", "greatly", "firm", "keenly", "vehemently", "categorically",
         "sincerest", "heartfelt", "warmest", "wholeheartedly",
     ]
     /// Cues that judge a thing; their holder is the speaker ("X said it is unacceptable").
-    static let evaluativeLemmas: Set<String> = ["regrettable", "deplorable", "unacceptable", "unforgivable"]
+    static let evaluativeLemmas: WordSet = ["regrettable", "deplorable", "unacceptable", "unforgivable"]
     /// Nouns that carry a nominal cue after "of": "words of sympathy", "a message of condolence".
-    static let carrierNouns: Set<String> = ["words", "message", "messages", "expression", "expressions", "letter", "note", "statement", "gesture", "sign"]
+    static let carrierNouns: WordSet = ["words", "message", "messages", "expression", "expressions", "letter", "note", "statement", "gesture", "sign"]
     /// Words after which a verb can follow without its own subject.
-    static let verbPredecessors: Set<String> = ["and", "but", "or", "that", "who", "which", "to", ",", "also", "then", "jointly", "both", "it"]
-    static let negations: Set<String> = ["not", "n't", "never", "no", "neither", "nor", "without", "cannot"]
-    static let repetitions: Set<String> = [
+    static let verbPredecessors: WordSet = ["and", "but", "or", "that", "who", "which", "to", ",", "also", "then", "jointly", "both", "it"]
+    static let negations: WordSet = ["not", "n't", "never", "no", "neither", "nor", "without", "cannot"]
+    static let repetitions: WordSet = [
         "again", "reiterated", "reiterate", "reiterates", "reiterating", "reaffirmed", "reaffirm",
         "reaffirms", "reaffirming", "renewed", "restated", "repeated",
     ]
     /// Adjectives that may stand between a possessor or light verb and a nominal cue.
-    static let nounModifiers: Set<String> = [
+    static let nounModifiers: WordSet = [
         "continued", "consistent", "strong", "full", "firm", "deep", "deepest", "sincere", "sincerest",
         "serious", "resolute", "unwavering", "steadfast", "heartfelt", "warm", "warmest", "utmost",
         "great", "profound", "renewed", "strongest", "grave", "continuing", "active", "firmest",
@@ -134,14 +134,16 @@ struct StanceRun {
         "further", "enthusiastic", "complete", "total", "unchanged", "solid", "unconditional", "clear",
         "mutual", "common", "same", "close", "growing", "concrete",
     ]
+    /// What may stand between a light verb and a carrier noun: "offered (his) deep words of ...".
+    static let skippableBeforeCarrier = skippable.union(determiners).union(nounModifiers)
     /// Participles after a comma that start a new clause of the holder's, ending a target.
-    static let clauseParticiples: Set<String> = [
+    static let clauseParticiples: WordSet = [
         "stressing", "emphasizing", "emphasising", "noting", "adding", "saying", "stating", "expressing",
         "underlining", "underscoring", "pointing", "highlighting", "reaffirming", "reiterating",
         "welcoming", "calling", "urging", "confirming", "affirming", "agreeing", "hoping", "explaining",
         "mentioning", "recalling", "recognizing", "recognising", "asserting", "building", "adding",
     ]
-    static let clauseConjunctions: Set<String> = ["and", "but", "while", "whereas", "although", "though", "whilst", "yet"]
+    static let clauseConjunctions: WordSet = ["and", "but", "while", "whereas", "although", "though", "whilst", "yet"]
 
     // MARK: Cues
 
@@ -194,7 +196,7 @@ struct StanceRun {
     }
 
     /// The token before i, skipping adverbs and auxiliaries; nil at the sentence start.
-    func previousContent(_ i: Int, from start: Int, skipping words: Set<String> = StanceRun.skippable) -> Int? {
+    func previousContent(_ i: Int, from start: Int, skipping words: WordSet = StanceRun.skippable) -> Int? {
         var k = i - 1
         while k >= start, words.contains(lower[k]) || (lower[k].hasSuffix("ly") && view.isLowercaseWord(k) && lower[k].count > 4) {
             k -= 1
@@ -275,7 +277,7 @@ struct StanceRun {
                 holder = subject(ofVerbAt: k, sentence: sentence, depth: 3)
                 rule = "light-verb"
             } else if w == "of", k - 1 > s, Self.carrierNouns.contains(lower[k - 1]),
-                      let v = previousContent(k - 1, from: s, skipping: Self.skippable.union(Self.determiners).union(Self.nounModifiers)),
+                      let v = previousContent(k - 1, from: s, skipping: Self.skippableBeforeCarrier),
                       Self.lightVerbs.contains(lower[v]) {
                 // "offered words of sympathy", "sent a message of condolence".
                 holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
@@ -570,11 +572,11 @@ struct StanceRun {
         return nil
     }
 
-    static let groupNouns: Set<String> = [
+    static let groupNouns: WordSet = [
         "ministers", "leaders", "sides", "countries", "parties", "delegations", "counterparts",
         "governments", "nations", "secretaries", "presidents", "heads",
     ]
-    static let peopleGroups: Set<String> = ["ministers", "leaders", "counterparts", "secretaries", "presidents", "heads", "delegations"]
+    static let peopleGroups: WordSet = ["ministers", "leaders", "counterparts", "secretaries", "presidents", "heads", "delegations"]
 
     /// A pronoun or group expression over tokens [start, end), normalized to the entities it
     /// stands for: "The two Ministers", "both sides", "the Japanese side", "she", "The Secretary
@@ -735,7 +737,7 @@ struct StanceRun {
         return end > start ? view.span(start..<end) : nil
     }
 
-    static let adverbials: Set<String> = [
+    static let adverbials: WordSet = [
         "so far", "as well", "again", "too", "also", "together", "today", "once again", "to date",
         "thus far", "as always", "then", "now",
     ]
@@ -786,10 +788,10 @@ struct StanceRun {
     }
 
     /// Subject pronouns: after ", and" one starts a clause of its own.
-    static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i"]
+    static let subjectPronouns: WordSet = ["he", "she", "they", "we", "i"]
     /// What may follow an object pronoun that is a whole target: punctuation, a preposition,
     /// an adverb ("condemned it in the strongest terms", "welcomed it as a step").
-    static let afterObjectPronoun: Set<String> = [
+    static let afterObjectPronoun: WordSet = [
         ",", ".", ";", ":", "in", "as", "and", "through", "at", "on", "for", "with", "from", "by",
         "again", "strongly", "firmly", "also", "once", "fully", "warmly", "together",
     ]
@@ -798,7 +800,7 @@ struct StanceRun {
     /// new predicate of the holder's ("reaffirmed the relations ..., and discussed regional
     /// developments", "supports the fight against X and understands that ..."), which ends
     /// the target.
-    static let meetingVerbs: Set<String> = [
+    static let meetingVerbs: WordSet = [
         "discussed", "exchanged", "held", "met", "talked", "spoke", "reviewed", "briefed", "visited",
         "attended", "signed", "invited", "decided", "announced", "planned", "thanked", "touched",
         "understands", "understood", "considers", "considered", "acknowledges", "acknowledged",

@@ -82,3 +82,42 @@ import Testing
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
+
+@Suite struct WordSetTests {
+    /// Words and queries where byte equality and String equality differ, or where the
+    /// short-word table cannot answer (over 16 bytes, non-ASCII).
+    static let words = [
+        "Summit", "’s", "K9", "caf\u{E9}", "n\u{303}o", "semicolon;", "a`b", "",
+        "exactly16bytes!!", "seventeen bytes!!", "Ministerial", "日本",
+    ]
+    static let queries = words + [
+        "summit", "SUMMIT", "Summi", "Summitt", "\u{212A}9", "cafe\u{301}", "\u{F1}o", "semicolon\u{37E}",
+        "a\u{1FEF}b", "exactly16bytes!", "exactly16bytes!!!", "seventeen bytes!!", "日本", "日", "'s",
+        "x", " ", "Ministeria", "Ministerials", "\u{212B}", "\u{C5}",
+    ]
+
+    @Test func answersAsSetOfString() {
+        let reference = Set(Self.words)
+        let set = WordSet(Self.words)
+        for query in Self.queries {
+            #expect(set.contains(query) == reference.contains(query), "\(query.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(set.contains("\u{212A}9"))
+        #expect(set.contains("cafe\u{301}"))
+        #expect(!set.contains("summit"))
+        #expect(set.count == reference.count)
+    }
+
+    @Test func mapAnswersAsDictionary() {
+        let reference = Dictionary(uniqueKeysWithValues: Self.words.enumerated().map { ($1, $0) })
+        let map = WordMap(reference)
+        for query in Self.queries { #expect(map[query] == reference[query]) }
+    }
+
+    @Test func manyWordsKeepTheirValues() {
+        let words = (0..<5000).map { "w\($0)" }
+        let map = WordMap(Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, $0) }))
+        for (i, word) in words.enumerated() { #expect(map[word] == i) }
+        #expect(map["w5000"] == nil)
+    }
+}
