@@ -74,8 +74,8 @@ struct MeetingRules {
     }
 
     func meetings() -> [Mention] {
-        var flatEndingAt: [Int: Int] = [:]
-        var flatTokens = Set<Int>()
+        var flatEndingAt = TokenMap<Int>(bound: view.count + 1)
+        var flatTokens = TokenSet(bound: view.count)
         // People do not name meetings ("Wang Yi Holds Talks").
         for c in flat where c.label != .person {
             flatEndingAt[c.end] = c.start

@@ -250,7 +250,7 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
         out.endArray()
         out.member("utf8Length", utf8Length)
         out.endObject()
-        return Data(out.bytes + [0x0A])
+        return Data(out.finished())
     }
 
     private static func write(_ m: Meeting, to out: inout JSONOutput) {

@@ -1,11 +1,12 @@
 /// A small, fast writer of pretty-printed JSON (two-space indentation, `"key" : value`, the
 /// layout of Foundation's `JSONEncoder` with `.prettyPrinted`). Callers give keys in sorted
-/// order, so the output is deterministic.
+/// order, so the output is deterministic. Keys are literals, written without escaping.
 struct JSONOutput {
     private(set) var bytes: [UInt8] = []
+    /// How many containers are open (at most 63).
     private var depth = 0
-    /// Whether the current container has had a member yet.
-    private var hasMember: [Bool] = []
+    /// Bit d - 1: whether the container at depth d has had a member yet.
+    private var hasMember: UInt64 = 0
 
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
@@ -22,30 +23,41 @@ struct JSONOutput {
     }
 
     private mutating func beginMember() {
-        if hasMember.last == true { bytes.append(UInt8(ascii: ",")) }
-        if !hasMember.isEmpty { hasMember[hasMember.count - 1] = true }
+        if depth > 0 {
+            let bit: UInt64 = 1 << (depth - 1)
+            if hasMember & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+            hasMember |= bit
+        }
         newline()
     }
 
-    mutating func key(_ name: String) {
+    /// `"name" : `; the name needs no escaping.
+    mutating func key(_ name: StaticString) {
         beginMember()
-        string(name)
-        bytes.append(0x20)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(0x20)
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20] as [UInt8])
     }
 
     /// An array element's position.
     mutating func element() { beginMember() }
 
-    mutating func beginObject() { bytes.append(UInt8(ascii: "{")); depth += 1; hasMember.append(false) }
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
     mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func beginArray() { bytes.append(UInt8(ascii: "[")); depth += 1; hasMember.append(false) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    private mutating func open(_ bracket: UInt8) {
+        precondition(depth < 63, "JSON nested too deeply")
+        bytes.append(bracket)
+        depth += 1
+        hasMember &= ~(1 << (depth - 1))
+    }
+
     private mutating func close(_ bracket: UInt8) {
+        let bit: UInt64 = 1 << (depth - 1)
         depth -= 1
-        if hasMember.removeLast() { newline() }
+        if hasMember & bit != 0 { newline() }
         bytes.append(bracket)
     }
 
@@ -101,9 +113,15 @@ struct JSONOutput {
     mutating func null() { bytes.append(contentsOf: "null".utf8) }
 
     // Conveniences for members.
-    mutating func member(_ name: String, _ value: String) { key(name); string(value) }
-    mutating func member(_ name: String, _ value: Int) { key(name); int(value) }
-    mutating func member(_ name: String, _ value: Bool) { key(name); bool(value) }
-    mutating func member(_ name: String, _ value: String?) { key(name); if let value { string(value) } else { null() } }
-    mutating func member(_ name: String, _ value: Int?) { key(name); if let value { int(value) } else { null() } }
+    mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    mutating func member(_ name: StaticString, _ value: Int) { key(name); int(value) }
+    mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    mutating func member(_ name: StaticString, _ value: String?) { key(name); if let value { string(value) } else { null() } }
+    mutating func member(_ name: StaticString, _ value: Int?) { key(name); if let value { int(value) } else { null() } }
+
+    /// The bytes with a final line break.
+    consuming func finished() -> [UInt8] {
+        bytes.append(0x0A)
+        return bytes
+    }
 }

@@ -5,13 +5,13 @@ struct StanceRun {
     let mentions: [Mention]
     let lower: [String]
     /// Flat-layer mention ending at each token (exclusive end index -> mention).
-    var flatEndingAt: [Int: Mention] = [:]
-    var flatStartingAt: [Int: Mention] = [:]
+    var flatEndingAt: TokenMap<Mention>
+    var flatStartingAt: TokenMap<Mention>
     /// Token ranges of the flat mentions, in order.
     var flatRanges: [(Range<Int>, Mention)] = []
     var titleRanges: [Range<Int>] = []
-    var titleStartingAt: [Int: Range<Int>] = [:]
-    var titleEndingAt: [Int: Range<Int>] = [:]
+    var titleStartingAt: TokenMap<Range<Int>>
+    var titleEndingAt: TokenMap<Range<Int>>
     /// Exclusive end tokens of the person mentions, ascending.
     var personEnds: [Int] = []
     var actors: [Span: Mention] = [:]
@@ -34,7 +34,12 @@ struct StanceRun {
         self.mentions = mentions
         self.participants = meeting.participants.map { Reference(id: $0.id, name: $0.name) }
         self.countries = meeting.countries
-        self.lower = view.texts.map { $0.lowercased() }
+        self.lower = view.texts.map(TokenView.lowercased)
+        // Keys are token indexes and exclusive ends: 0...count.
+        flatEndingAt = TokenMap(bound: view.count + 1)
+        flatStartingAt = TokenMap(bound: view.count + 1)
+        titleStartingAt = TokenMap(bound: view.count + 1)
+        titleEndingAt = TokenMap(bound: view.count + 1)
         for m in mentions where m.label.isFlat || m.label == .title {
             guard let range = tokenRange(of: m.span) else { continue }
             if m.label == .title {
