@@ -314,7 +314,8 @@ struct TaggingRun {
     func lowercaseRole(at i: Int) -> PhraseMatcher.Match? {
         guard i >= 1, i + 1 < view.count, view.isLowercaseWord(i) else { return nil }
         let afterComma = i >= 2 && view[i - 1] == ","
-        let afterNationality = view.sameLine(i - 1) && view.sameLine(i) && lexicon.demonyms[view[i - 1]] != nil && view.isCapitalized(i + 1)
+        let afterNationality = view.isCapitalized(i + 1) && view.sameLine(i - 1) && view.sameLine(i)
+            && lexicon.demonyms[view[i - 1]] != nil
         guard afterComma || afterNationality else { return nil }
         let word = view[i]
         guard let entry = lexicon.entry(alias: word.prefix(1).uppercased() + word.dropFirst(), label: .title),

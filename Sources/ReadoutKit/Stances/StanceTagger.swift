@@ -9,13 +9,13 @@ public struct StanceTagger: Sendable {
     }
 
     /// Forms by their first token (lower case), longest first.
-    let forms: [String: [Form]]
+    let forms: WordMap<[Form]>
     let lexicon: Lexicon
     /// Every token of a verb form (lower case): to spot a coordinated verb ("... and welcomed").
-    let verbForms: Set<String>
+    let verbForms: WordSet
     /// Titles of office from the title lexicon, lower case ("foreign secretary", "prime
     /// minister"): "The Foreign Secretary" stands for the participant with that title.
-    let roles: Set<String>
+    let roles: WordSet
 
     public init(lexicon: Lexicon, segmenter: Segmenter) {
         self.lexicon = lexicon
@@ -31,9 +31,9 @@ public struct StanceTagger: Sendable {
         var byFirst: [String: [Form]] = [:]
         for form in all { byFirst[form.tokens[0], default: []].append(form) }
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
-        self.forms = byFirst
-        self.verbForms = verbForms
-        self.roles = Set(lexicon.entries(labelled: .title).filter { !$0.roles.contains("honorific") }
+        self.forms = WordMap(byFirst)
+        self.verbForms = WordSet(verbForms)
+        self.roles = WordSet(lexicon.entries(labelled: .title).filter { !$0.roles.contains("honorific") }
             .flatMap { $0.surfaceForms.map { $0.lowercased() } })
     }
 
