@@ -524,6 +524,27 @@ struct TaggingRun {
 
     /// A lowercase ASCII slug: "Kamikawa Yoko" -> "kamikawa-yoko".
     static func slug(_ name: String) -> String {
+        // ASCII names: folding only lowers the case.
+        var probe = name
+        if let ascii = probe.withUTF8({ p -> String? in
+            guard !p.contains(where: { $0 >= 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            var dash = false
+            for b in p {
+                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if dash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                    dash = false
+                    out.append(lower)
+                } else {
+                    dash = true
+                }
+            }
+            return out.isEmpty ? "entity" : String(decoding: out, as: UTF8.self)
+        }) {
+            return ascii
+        }
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var out = ""
         var dash = false

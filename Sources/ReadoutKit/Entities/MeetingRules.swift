@@ -23,34 +23,17 @@ struct MeetingRules {
     ]
     static let openingWords: WordSet = ["The", "A", "An", "At", "In", "On", "During", "For", "To", "After", "Before"]
 
-    /// Lengths and lower-case first letters of the heads, to pass over most ASCII words
-    /// without building their title-case form.
-    static let headLengths: ClosedRange<Int> = heads.map(\.utf8.count).min()!...heads.map(\.utf8.count).max()!
-    static let headInitials: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for head in heads { table[Int(head.lowercased().utf8.first!)] = true }
-        return table
-    }()
+    /// The heads as written, in lower case and in capitals: an ASCII token is a head when
+    /// it is one of these (see `isHead`).
+    static let headForms = WordSet(heads.flatMap { [$0, $0.lowercased(), $0.uppercased()] })
 
+    /// A meeting word: as written in `heads`, or all in lower case or all in capitals.
     func isHead(_ i: Int) -> Bool {
         guard view.isWord(i) else { return false }
         let t = view[i]
-        // ASCII words: ASCII case mapping is Unicode's for them.
-        var probe = t
-        if let ascii = probe.withUTF8({ p -> Bool? in
-            guard !p.contains(where: { $0 >= 0x80 }) else { return nil }
-            guard Self.headLengths.contains(p.count), Self.headInitials[Int(p[0] | 0x20)] else { return false }
-            if Self.heads.contains(t) { return true }
-            var title = [UInt8](p)
-            for k in title.indices {
-                let b = title[k]
-                if k == 0 { if b >= 0x61 && b <= 0x7A { title[k] = b - 0x20 } } else if b >= 0x41 && b <= 0x5A { title[k] = b + 0x20 }
-            }
-            guard Self.heads.contains(String(decoding: title, as: UTF8.self)) else { return false }
-            return view.isAllCaps(i) || !p.contains { $0 >= 0x41 && $0 <= 0x5A }
-        }) {
-            return ascii
-        }
+        // ASCII words: title case of an all-lower-case or all-capital word is a head exactly
+        // when the word is the head in lower case or in capitals.
+        if t.utf8.allSatisfy({ $0 < 0x80 }) { return Self.headForms.contains(t) }
         if Self.heads.contains(t) { return true }
         let title = t.prefix(1).uppercased() + t.dropFirst().lowercased()
         return Self.heads.contains(title) && (view.isAllCaps(i) || t == t.lowercased())

@@ -24,7 +24,18 @@ public enum BratWriter {
             var s = s
             s.withUTF8 { out.append(contentsOf: $0) }
         }
-        func put(_ n: Int) { put(String(n)) }
+        func put(_ n: Int) {
+            // Decimal digits without a String (offsets and counts are never negative).
+            guard n >= 0 else { put(String(n)); return }
+            var divisor = 1
+            while divisor <= n / 10 { divisor *= 10 }
+            var rest = n
+            while divisor > 0 {
+                out.append(UInt8(truncatingIfNeeded: 0x30 + rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
         func textBound(_ id: String, _ label: String, _ span: Span) {
             put(id); out.append(0x09); put(label); out.append(0x20)
             put(index.codePoint(atByte: span.start)); out.append(0x20); put(index.codePoint(atByte: span.end)); out.append(0x09)
@@ -51,12 +62,15 @@ public enum BratWriter {
             }
             if let id = ids.targetIDs[k] { put(" Target:"); put(id) }
             out.append(0x0A)
-            for (name, on) in [("Intensity", stance.intense), ("Negated", stance.negated), ("Repeated", stance.repeated)] where on {
+            func attribute(_ name: String, value: String? = nil) {
                 a += 1
                 put("A"); put(a); out.append(0x09); put(name); put(" "); put(ids.eventIDs[k])
-                if name == "Intensity" { put(" High") }
+                if let value { put(" "); put(value) }
                 out.append(0x0A)
             }
+            if stance.intense { attribute("Intensity", value: "High") }
+            if stance.negated { attribute("Negated") }
+            if stance.repeated { attribute("Repeated") }
         }
         return out
     }
