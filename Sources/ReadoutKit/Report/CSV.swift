@@ -21,17 +21,54 @@ public enum CSV {
         mutating func line(_ fields: [String]) {
             for (k, value) in fields.enumerated() {
                 if k > 0 { bytes.append(UInt8(ascii: ",")) }
-                if ByteText.csvNeedsQuotes(value) {
-                    bytes.append(UInt8(ascii: "\""))
+                field(value)
+            }
+            endLine()
+        }
+
+        /// One field (the caller writes the commas between fields).
+        mutating func field(_ value: String) {
+            if ByteText.csvNeedsQuotes(value) {
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: ByteText.doublingQuotes(value).utf8)
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                var value = value
+                value.withUTF8 { bytes.append(contentsOf: $0) }
+            }
+        }
+
+        /// The field `CSV.join(values)`, without joining them first.
+        mutating func joinedField(_ values: [String]) {
+            let quoted = values.contains(where: ByteText.csvNeedsQuotes)
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
+            for (k, value) in values.enumerated() {
+                if k > 0 { bytes.append(UInt8(ascii: "|")) }
+                if quoted {
                     bytes.append(contentsOf: ByteText.doublingQuotes(value).utf8)
-                    bytes.append(UInt8(ascii: "\""))
                 } else {
                     var value = value
                     value.withUTF8 { bytes.append(contentsOf: $0) }
                 }
             }
-            bytes.append(contentsOf: [0x0D, 0x0A])
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
         }
+
+        /// A number field (never quoted).
+        mutating func field(_ n: Int) {
+            guard n >= 0 else { bytes.append(contentsOf: String(n).utf8); return }
+            var n = n
+            var divisor = 1
+            while divisor <= n / 10 { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(truncatingIfNeeded: 0x30 + n / divisor))
+                n %= divisor
+                divisor /= 10
+            }
+        }
+
+        mutating func comma() { bytes.append(UInt8(ascii: ",")) }
+        mutating func endLine() { bytes.append(contentsOf: [0x0D, 0x0A] as [UInt8]) }
     }
 
     public static func stances(_ rows: [StanceRow]) -> String { String(decoding: stancesBytes(rows), as: UTF8.self) }
@@ -70,14 +107,20 @@ public enum CSV {
 /// the same bytes through these.
 extension CSV.Writer {
     mutating func stance(_ r: StanceRow) {
-        line([r.document, r.meetingDate ?? "", r.id, CSV.join(r.holderIDs), CSV.join(r.holderNames), CSV.join(r.holderCountries),
-              r.category.rawValue, r.category.polarity.rawValue, r.category.cameo, r.cue, r.targetText,
-              CSV.join(r.targetEntityIDs), r.sentence, r.intense ? "High" : "", r.negated ? "true" : "false",
-              r.repeated ? "true" : "false"])
+        field(r.document); comma(); field(r.meetingDate ?? ""); comma(); field(r.id); comma()
+        joinedField(r.holderIDs); comma(); joinedField(r.holderNames); comma(); joinedField(r.holderCountries); comma()
+        field(r.category.rawValue); comma(); field(r.category.polarity.rawValue); comma(); field(r.category.cameo); comma()
+        field(r.cue); comma(); field(r.targetText); comma(); joinedField(r.targetEntityIDs); comma(); field(r.sentence); comma()
+        field(r.intense ? "High" : ""); comma(); field(r.negated ? "true" : "false"); comma(); field(r.repeated ? "true" : "false")
+        endLine()
     }
 
     mutating func entity(_ r: EntityRow) {
-        line([r.document, r.id, r.label.rawValue, r.text, CSV.join(r.entityIDs), CSV.join(r.names), String(r.start), String(r.end), r.sentence])
+        // As line([document, id, label, text, join(entityIDs), join(names), start, end, sentence]).
+        field(r.document); comma(); field(r.id); comma(); field(r.label.rawValue); comma(); field(r.text); comma()
+        joinedField(r.entityIDs); comma(); joinedField(r.names); comma(); field(r.start); comma(); field(r.end); comma()
+        field(r.sentence)
+        endLine()
     }
 
     mutating func meeting(_ d: ReportDocument) {

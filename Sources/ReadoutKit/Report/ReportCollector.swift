@@ -661,8 +661,22 @@ struct EvidenceItems: TemplateList {
 
     func forEach(_ body: (Any) throws -> Void) throws {
         var reader = SpillReader(source.spill.records)
-        for ref in refs {
-            var decoder = SpillDecoder(try reader.bytes(at: ref.offset, count: Int(ref.length)), path: source.spill.records.path)
+        let path = source.spill.records.path
+        // The records lie anywhere in the file (one per document, say). They are read in
+        // runs: a record and those after it in the list that follow it within one window,
+        // read together; not a whole window per record. refs[..<planned] are in runs.
+        var planned = 0, runEnd = 0
+        for (k, ref) in refs.enumerated() {
+            if k >= planned {
+                runEnd = ref.offset + Int(ref.length)
+                planned = k + 1
+                while planned < refs.count, refs[planned].offset >= ref.offset,
+                      refs[planned].offset + Int(refs[planned].length) - ref.offset <= SpillReader.windowSize {
+                    runEnd = max(runEnd, refs[planned].offset + Int(refs[planned].length))
+                    planned += 1
+                }
+            }
+            var decoder = SpillDecoder(try reader.bytes(at: ref.offset, count: Int(ref.length), readAhead: runEnd), path: path)
             try body(try item(source, source.documents[Int(ref.document)], &decoder))
         }
     }

@@ -176,9 +176,12 @@ struct SpillReader {
 
     init(_ file: SpillFile) { self.file = file }
 
-    mutating func bytes(at offset: Int, count: Int) throws -> ArraySlice<UInt8> {
+    /// The bytes of one record. When they are not in the window, the window is read again
+    /// from `offset`: up to `readAhead` (the end of the records the caller will ask for next,
+    /// when it knows them), else `windowSize` bytes.
+    mutating func bytes(at offset: Int, count: Int, readAhead: Int? = nil) throws -> ArraySlice<UInt8> {
         if offset < windowStart || offset + count > windowStart + window.count {
-            let size = min(max(count, Self.windowSize), file.size - offset)
+            let size = min(max(count, readAhead.map { $0 - offset } ?? Self.windowSize), file.size - offset)
             guard size >= count else { throw Failure(path: file.path, reason: "cannot read: a record lies past the end of the file") }
             try file.read(at: offset, count: size, into: &window)
             windowStart = offset
