@@ -28,13 +28,21 @@ public enum CSV {
 
         /// One field (the caller writes the commas between fields).
         mutating func field(_ value: String) {
-            if ByteText.csvNeedsQuotes(value) {
+            var value = value
+            value.withUTF8 { p in
+                // ByteText.csvNeedsQuotes and doublingQuotes, in one pass over the bytes.
+                var special = false
+                for b in p where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { special = true; break }
+                guard special else { bytes.append(contentsOf: p); return }
                 bytes.append(UInt8(ascii: "\""))
-                bytes.append(contentsOf: ByteText.doublingQuotes(value).utf8)
+                var start = 0
+                for i in 0..<p.count where p[i] == 0x22 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[start...i]))
+                    bytes.append(0x22)
+                    start = i + 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[start...]))
                 bytes.append(UInt8(ascii: "\""))
-            } else {
-                var value = value
-                value.withUTF8 { bytes.append(contentsOf: $0) }
             }
         }
 
