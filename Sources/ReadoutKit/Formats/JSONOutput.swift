@@ -1,31 +1,69 @@
 /// A small, fast writer of pretty-printed JSON (two-space indentation, `"key" : value`, the
 /// layout of Foundation's `JSONEncoder` with `.prettyPrinted`). Callers give keys in sorted
 /// order, so the output is deterministic. Keys are literals, written without escaping.
-struct JSONOutput {
-    private(set) var bytes: [UInt8] = []
+///
+/// The bytes go into a buffer of its own (not an `Array`, whose every append checks that
+/// it is the only owner); the writer cannot be copied, and frees the buffer when it ends.
+struct JSONOutput: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     /// How many containers are open (at most 63).
     private var depth = 0
     /// Bit d - 1: whether the container at depth d has had a member yet.
     private var hasMember: UInt64 = 0
 
-    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    deinit { base.deallocate() }
+
+    /// Room for n more bytes.
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = size
+    }
+
+    @inline(__always)
+    private mutating func put(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    private mutating func put(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let source = p.baseAddress, !p.isEmpty else { return }
+        reserve(p.count)
+        (base + count).update(from: source, count: p.count)
+        count += p.count
+    }
+
+    private mutating func put(_ text: StaticString) { text.withUTF8Buffer { put($0) } }
 
     private mutating func newline() {
-        bytes.append(0x0A)
         let n = depth * 2
-        if n <= Self.spaces.count {
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
-        } else {
-            for _ in 0..<n { bytes.append(0x20) }
-        }
+        reserve(1 + n)
+        base[count] = 0x0A
+        (base + count + 1).update(repeating: 0x20, count: n)
+        count += 1 + n
     }
 
     private mutating func beginMember() {
         if depth > 0 {
             let bit: UInt64 = 1 << (depth - 1)
-            if hasMember & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+            if hasMember & bit != 0 { put(UInt8(ascii: ",")) }
             hasMember |= bit
         }
         newline()
@@ -34,9 +72,9 @@ struct JSONOutput {
     /// `"name" : `; the name needs no escaping.
     mutating func key(_ name: StaticString) {
         beginMember()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20] as [UInt8])
+        put(UInt8(ascii: "\""))
+        put(name)
+        put("\" : ")
     }
 
     /// An array element's position.
@@ -49,7 +87,7 @@ struct JSONOutput {
 
     private mutating func open(_ bracket: UInt8) {
         precondition(depth < 63, "JSON nested too deeply")
-        bytes.append(bracket)
+        put(bracket)
         depth += 1
         hasMember &= ~(1 << (depth - 1))
     }
@@ -58,59 +96,61 @@ struct JSONOutput {
         let bit: UInt64 = 1 << (depth - 1)
         depth -= 1
         if hasMember & bit != 0 { newline() }
-        bytes.append(bracket)
+        put(bracket)
     }
 
     mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copied whole.
         var s = s
-        let plain = s.withUTF8 { p in
-            guard !p.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == 0x5C }) else { return false }
-            bytes.append(contentsOf: p)
-            return true
-        }
-        if plain {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, b])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: bytes.append(b)
+        s.withUTF8 { p in
+            put(UInt8(ascii: "\""))
+            // Runs of bytes that need no escape are copied whole.
+            var start = 0
+            for i in 0..<p.count {
+                let b = p[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == 0x5C else { continue }
+                put(UnsafeBufferPointer(rebasing: p[start..<i]))
+                start = i + 1
+                switch b {
+                case UInt8(ascii: "\""): put("\\\"")
+                case 0x5C: put("\\\\")
+                case 0x0A: put("\\n")
+                case 0x0D: put("\\r")
+                case 0x09: put("\\t")
+                case 0x08: put("\\b")
+                case 0x0C: put("\\f")
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    put("\\u00")
+                    hex.withUTF8Buffer { h in
+                        put(h[Int(b >> 4)])
+                        put(h[Int(b & 15)])
+                    }
+                }
             }
+            put(UnsafeBufferPointer(rebasing: p[start...]))
+            put(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func int(_ n: Int) {
-        guard n >= 0 else { bytes.append(contentsOf: String(n).utf8); return }
+        guard n >= 0 else {
+            var text = String(n)
+            text.withUTF8 { put($0) }
+            return
+        }
         // Decimal digits, most significant first.
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var v = n
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[19 - count] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-                v /= 10
-                count += 1
-            } while v > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - count)...]))
+        var divisor = 1
+        while divisor <= n / 10 { divisor *= 10 }
+        var rest = n
+        while divisor > 0 {
+            put(UInt8(truncatingIfNeeded: 0x30 + rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
     }
-    mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
-    mutating func null() { bytes.append(contentsOf: "null".utf8) }
+
+    mutating func bool(_ b: Bool) { put(b ? "true" : "false") }
+    mutating func null() { put("null") }
 
     // Conveniences for members.
     mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
@@ -119,9 +159,9 @@ struct JSONOutput {
     mutating func member(_ name: StaticString, _ value: String?) { key(name); if let value { string(value) } else { null() } }
     mutating func member(_ name: StaticString, _ value: Int?) { key(name); if let value { int(value) } else { null() } }
 
-    /// The bytes with a final line break.
+    /// The bytes written, with a final line break.
     consuming func finished() -> [UInt8] {
-        bytes.append(0x0A)
-        return bytes
+        put(0x0A)
+        return Array(UnsafeBufferPointer(start: base, count: count))
     }
 }
