@@ -85,6 +85,10 @@ struct DateRules {
 
     /// The end of a date or time expression starting at token i.
     func match(at i: Int) -> Int? {
+        // Every expression below starts with a number, a day ("1st": a digit or sign first),
+        // or a month, weekday or modifier: most tokens are none of these.
+        guard view.tokens[i].kind == .number || view.isWord(i) && mayBeName(i)
+              || view[i].utf8.first.map({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D }) == true else { return nil }
         if let end = clockTime(at: i) { return end }
         if let end = isoDate(at: i) { return end }
         if year(i) {

@@ -738,7 +738,7 @@ struct StanceRun {
             end -= 1
         }
         // An adverbial alone is no target: "its support so far".
-        if Self.adverbials.contains(lower[start..<end].joined(separator: " ")) { return nil }
+        if end - start <= Self.longestAdverbial, Self.adverbials.contains(lower[start..<end].joined(separator: " ")) { return nil }
         return end > start ? view.span(start..<end) : nil
     }
 
@@ -746,6 +746,8 @@ struct StanceRun {
         "so far", "as well", "again", "too", "also", "together", "today", "once again", "to date",
         "thus far", "as always", "then", "now",
     ]
+    /// The most tokens an adverbial has (a token holds no space).
+    static let longestAdverbial = adverbials.map { $0.split(separator: " ").count }.max() ?? 0
 
     /// Whether a clause of the holder's starts at token n: an optional subject, then a
     /// reporting verb, light verb or stance verb in the past tense ("and expressed", "and
