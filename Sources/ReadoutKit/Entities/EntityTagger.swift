@@ -130,6 +130,7 @@ struct TaggingRun {
         titlePass()
         personsAfterTitles()
         personsBeforeAppositions()
+        personsAfterAppositions()
         organizationRules()
         geographicFeatures()
         resolveFlat()
@@ -488,6 +489,27 @@ struct TaggingRun {
         }
     }
 
+    /// A name set off after a role: "The Foreign Secretary, Ekene Adaeze, met ...", "Kenya's
+    /// Cabinet Secretary, Ekene Adaeze, ...". The role follows "the" or a possessive (or opens
+    /// the sentence) and the name is closed by a second comma: a parenthetical name, not the
+    /// next item of a list.
+    mutating func personsAfterAppositions() {
+        for title in titles where title.upperBound + 3 < view.count && view[title.upperBound] == "," {
+            let s = title.lowerBound
+            guard s == view.sentenceStart(s) || (s > 0 && ["the", "The", "\u{2019}s", "'s"].contains(view[s - 1])) else { continue }
+            let start = title.upperBound + 1
+            guard view.sameLine(title.upperBound), let end = nameEnd(from: start), end - start >= 2,
+                  end < view.count, view[end] == ",",
+                  (start..<end).allSatisfy({ !isTitleWord($0) && lexicon.demonyms[view[$0]] == nil }),
+                  flatMatch(at: start).map({ $0.entries.contains { $0.label == .person } }) ?? true else { continue }
+            let (reference, provenance) = resolvePerson(tokens: start..<end)
+            candidates.append(Candidate(start: start, end: end, label: .person, references: [reference],
+                                        provenance: Provenance(rule: "apposition-person", lexicon: provenance.lexicon, line: provenance.line),
+                                        priority: 2))
+            remember(person: reference, tokens: start..<end)
+        }
+    }
+
     /// Whether token k starts a title form or lies inside a title span.
     func isTitleWord(_ k: Int) -> Bool {
         titleMatch(at: k) != nil || titles.contains { $0.contains(k) }
@@ -679,7 +701,8 @@ struct TaggingRun {
 
     /// Titles attached to a person: right before the name ("Minister Kamikawa"), or a role
     /// after a name, set off by a comma ("Kamikawa Yoko, Minister for Foreign Affairs of Japan"),
-    /// or before a comma and a titled name ("the Prime Minister of Japan, H.E. Mr. Shinzo Abe").
+    /// or before a comma and a name ("the Prime Minister of Japan, H.E. Mr. Shinzo Abe", "The
+    /// Foreign Secretary, David Lammy").
     func keptTitles() -> [Mention] {
         var personStarts = Set<Int>(), personEnds = Set<Int>()
         var flatEndingAt: [Int: Candidate] = [:]
@@ -704,7 +727,10 @@ struct TaggingRun {
                titles[n + 1].lowerBound == t.upperBound + 1, personStarts.contains(titles[n + 1].upperBound) {
                 chained = true
             }
-            guard before || afterComma || postnominal || chained else { continue }
+            // "The Foreign Secretary, David Lammy, met ...": a role set off before a name.
+            let apposition = t.upperBound + 1 < view.count && view[t.upperBound] == "," && view.sameLine(t.upperBound)
+                && personStarts.contains(t.upperBound + 1)
+            guard before || afterComma || postnominal || chained || apposition else { continue }
             // "Republic of Korea Foreign Minister Cho": a country or body before the title.
             if before, start > 0, view.sameLine(start - 1), let body = flatEndingAt[start],
                body.label != .person, body.start == 0 || view[body.start - 1] != "-" {

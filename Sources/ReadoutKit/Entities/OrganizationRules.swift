@@ -70,7 +70,10 @@ struct OrganizationRules {
             if Self.connectors.contains(view[k]), k + 1 < limit, view.sameLine(k), view.sameLine(k - 1) {
                 var n = k + 1
                 if view[n] == "the" || view[n] == "THE", n + 1 < limit { n += 1 }
-                if isNameWord(n) {
+                // "... Central Committee and Foreign Minister Wang Yi": a title after "and"
+                // starts a role of its own, not more of the name.
+                let roleAfterAnd = ["and", "AND", "&"].contains(view[k]) && run.titleMatch(at: n) != nil && headWord(n) == nil
+                if isNameWord(n), !roleAfterAnd {
                     k = n
                     continue
                 }

@@ -76,7 +76,7 @@ struct StanceRun {
         "reportedly", "earlier", "yesterday", "previously", "firmly", "resolutely", "categorically",
         "fundamentally", "readily", "actively", "n't", "cannot",
     ]
-    static let beForms: WordSet = ["is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "felt", "'s", "\u{2019}s", "am"]
+    static let beForms: WordSet = ["is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "felt", "stand", "stands", "stood", "'s", "\u{2019}s", "am"]
     static let determiners: WordSet = [
         "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
         "your", "any", "some", "no", "every", "each", "such",
@@ -684,7 +684,10 @@ struct StanceRun {
         let before = titleRanges.lazy.filter { $0.upperBound <= i }
         for t in before.suffix(50) {
             let title = (t.lowerBound..<t.upperBound).map { lower[$0] }.joined(separator: " ")
-            guard title.contains(role), let person = flatStartingAt[t.upperBound] ?? flatEndingAt[t.lowerBound - 1],
+            // The person right after the title, after it and a comma ("The Foreign Secretary,
+            // David Lammy"), or right before it.
+            let appositive = t.upperBound < view.count && lower[t.upperBound] == "," ? flatStartingAt[t.upperBound + 1] : nil
+            guard title.contains(role), let person = flatStartingAt[t.upperBound] ?? appositive ?? flatEndingAt[t.lowerBound - 1],
                   person.label == .person, let r = person.references.first else { continue }
             candidates.append(r)
         }

@@ -58,6 +58,15 @@ import Testing
         #expect(texts("The Coast Guard Law was discussed.", .organization).isEmpty)
         #expect(texts("They dined at the State Guest House.", .organization).isEmpty)
     }
+
+    @Test func aRoleAfterAndEndsAnOrganizationsName() {
+        let text = "Member of the Standing Bureau of the Harbour Party Central Committee and Foreign Minister Lio Wenbo held talks."
+        #expect(texts(text, .organization) == ["Standing Bureau of the Harbour Party Central Committee"])
+        #expect(texts(text, .title).contains("Foreign Minister"))
+        #expect(texts(text, .person) == ["Lio Wenbo"])
+        // "of the" + a title word still continues a name.
+        #expect(texts("The Office of the Spokesperson said so.", .organization) == ["Office of the Spokesperson"])
+    }
 }
 
 @Suite struct PersonTests {
@@ -94,6 +103,14 @@ import Testing
     @Test func commonWordsFromNamesAreNotTagged() {
         let text = "Minister Park Jin spoke. They met in a park by the Chosen Tsushinshi memorial."
         #expect(texts(text, .person) == ["Park Jin"])
+    }
+
+    @Test func aRoleSetOffBeforeANameIsATitle() {
+        let text = "The Foreign Secretary, Ekene Adaeze, met Minister Park in Seoul."
+        #expect(texts(text, .title).contains("Foreign Secretary"))
+        #expect(texts(text, .person).contains("Ekene Adaeze"))
+        // Without a name after the comma the role stays untagged.
+        #expect(!texts("The Foreign Secretary, in turn, spoke first.", .title).contains("Foreign Secretary"))
     }
 
     @Test func namesSetOffBeforeARole() {

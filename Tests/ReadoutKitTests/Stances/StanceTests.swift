@@ -138,6 +138,21 @@ func stances(_ text: String) -> [Found] {
         #expect(worried.contains { $0.category == .concern && $0.cue == "worried" && $0.target == "about the floods" })
     }
 
+    @Test func oppositionIsProtest() {
+        let verb = stances(opening + "Minister Park said that the ROK opposes the reclamation work.")
+        #expect(verb.contains { $0.category == .protest && $0.cue == "opposes" && $0.holders == ["ROK"] && $0.target == "the reclamation work" })
+        let adjective = stances(opening + "Minister Kamikawa stated that Japan is firmly opposed to any change of the status quo by force.")
+        #expect(adjective.contains { $0.category == .protest && $0.cue == "opposed" && $0.holders == ["Japan"]
+            && $0.target == "to any change of the status quo by force" && $0.intense })
+        #expect(stances(opening + "The opposing teams played in Seoul.").isEmpty)
+    }
+
+    @Test func standReadyIsACopula() {
+        let found = stances(opening + "Minister Park said that the ROK stands ready to provide assistance.")
+        #expect(found.contains { $0.category == .commit && $0.cue == "ready" && $0.holders == ["ROK"] && $0.target == "to provide assistance" })
+        #expect(stances(opening + "The memorial stands in the square.").isEmpty)
+    }
+
     @Test func partiesNamedWithBetweenHoldASharedView() {
         let group = stances(opening + "This goal was an important shared recognition between the two Ministers.")
         #expect(group.contains { $0.category == .agree && $0.cue == "shared recognition" && $0.holders == ["the two Ministers"] && $0.target == nil })
@@ -185,6 +200,12 @@ func stances(_ text: String) -> [Found] {
 
     @Test func aRoleStandsForTheParticipantWithThatTitle() {
         let found = stances("The Foreign Secretary Ekene Adaeze met Chinese Foreign Minister Wang Yi in Beijing today. The Foreign Secretary expressed his hope that dialogue would continue.")
+        #expect(found.first?.holders == ["The Foreign Secretary"])
+        #expect(found.first?.ids == ["ekene-adaeze"])
+    }
+
+    @Test func aRoleSetOffBeforeTheNameStandsForThatPerson() {
+        let found = stances("The Foreign Secretary, Ekene Adaeze, met Chinese Foreign Minister Wang Yi in Beijing today. The Foreign Secretary regretted that the talks had stalled.")
         #expect(found.first?.holders == ["The Foreign Secretary"])
         #expect(found.first?.ids == ["ekene-adaeze"])
     }
