@@ -134,6 +134,8 @@ struct DateRules {
         if day(end) {
             end += 1
             complete = true
+            // A range of days: "March 21-23, 2025", "July 8 to 10".
+            if end + 1 < view.count, ["to", "-", "–", "and"].contains(view[end]), day(end + 1) { end += 2 }
             if end + 1 < view.count, view[end] == ",", year(end + 1) { end += 2 }
             else if year(end) { end += 1 }
             // "May 5 (Thursday)"

@@ -18,6 +18,9 @@ struct StanceRun {
     /// The meeting's participants (people) and their countries (see ``MeetingExtractor``).
     var participants: [Reference] = []
     var countries: [Reference] = []
+    /// Organizations named inside the document's meetings ("the 58th ASEAN Foreign Ministers'
+    /// Meeting"): whose statement a "we" may be.
+    var meetingOrganizations: [Reference] = []
     /// The holder of the last stance or reporting verb, for "it is hoped that ...".
     var lastSpeaker: Holder?
     /// The last plural group holder, for "they".
@@ -34,6 +37,10 @@ struct StanceRun {
         self.mentions = mentions
         self.participants = meeting.participants.map { Reference(id: $0.id, name: $0.name) }
         self.countries = meeting.countries
+        let meetingSpans = mentions.filter { $0.label == .meeting }.map(\.span)
+        for m in mentions where m.label == .organization && meetingSpans.contains(where: { $0.contains(m.span) }) {
+            for r in m.references where !meetingOrganizations.contains(r) { meetingOrganizations.append(r) }
+        }
         self.lower = view.texts.map(TokenView.lowercased)
         // Keys are token indexes and exclusive ends: 0...count.
         flatEndingAt = TokenMap(bound: view.count + 1)
@@ -608,6 +615,12 @@ struct StanceRun {
                     return make(refs, "pronoun")
                 }
                 return make(participants, "pronoun")
+            case "we", "ourselves":
+                // The authors of a joint or chair's statement: the participants, else the
+                // organization whose meeting it reports ("the ASEAN Foreign Ministers' Meeting").
+                if participants.count >= 2 { return make(participants, "pronoun") }
+                if !meetingOrganizations.isEmpty { return make(meetingOrganizations, "pronoun") }
+                return make(participants.isEmpty ? countries : participants, "pronoun")
             default:
                 return nil
             }

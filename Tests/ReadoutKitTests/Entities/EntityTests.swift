@@ -178,6 +178,10 @@ import Testing
         ])
     }
 
+    @Test func rangesOfDaysAfterTheMonth() {
+        #expect(texts("The visit (March 21-23, 2025) and the talks of July 8 to 10 went well.", .date) == ["March 21-23, 2025", "July 8 to 10"])
+    }
+
     @Test func theYearOfANameIsNotADate() {
         #expect(texts("She will attend the opening of Japonism 2018 and Expo 2025 in Osaka.", .date).isEmpty)
         #expect(texts("In 2018 the two countries met again, as in May 2019.", .date) == ["2018", "May 2019"])

@@ -147,6 +147,21 @@ func stances(_ text: String) -> [Found] {
         #expect(stances(opening + "The opposing teams played in Seoul.").isEmpty)
     }
 
+    @Test func rejectionIsProtest() {
+        let found = stances(opening + "Minister Park expressed the ROK's rejection of the claim.")
+        #expect(found.contains { $0.category == .protest && $0.cue == "rejection" && $0.holders == ["ROK"] && $0.target == "of the claim" })
+    }
+
+    @Test func weInAChairsStatementIsTheOrganizationWhoseMeetingItIs() {
+        let text = "Chair's Statement of the 12th ASEAN Foreign Ministers' Meeting\n\nWe welcomed the progress of the working group. We strongly condemned the attacks on civilians."
+        let found = stances(text)
+        #expect(found.map(\.category) == [.welcome, .condemn])
+        #expect(found.allSatisfy { $0.holders == ["We"] && $0.ids == ["ASEAN"] })
+        // With two participants, "we" are they.
+        let joint = stances(opening + "We welcomed the progress of the working group.")
+        #expect(joint.first?.ids == ["kamikawa-yoko", "park-jin"])
+    }
+
     @Test func standReadyIsACopula() {
         let found = stances(opening + "Minister Park said that the ROK stands ready to provide assistance.")
         #expect(found.contains { $0.category == .commit && $0.cue == "ready" && $0.holders == ["ROK"] && $0.target == "to provide assistance" })
