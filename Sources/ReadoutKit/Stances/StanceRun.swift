@@ -615,6 +615,9 @@ struct StanceRun {
                     return make(refs, "pronoun")
                 }
                 return make(participants, "pronoun")
+            case "i", "myself":
+                // A statement in the first person: its author, the first participant named.
+                return make(participants.first.map { [$0] } ?? nearestPerson(before: start).map { [$0] } ?? [], "pronoun")
             case "we", "ourselves":
                 // The authors of a joint or chair's statement: the participants, else the
                 // organization whose meeting it reports ("the ASEAN Foreign Ministers' Meeting").

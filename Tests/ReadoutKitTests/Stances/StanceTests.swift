@@ -162,6 +162,12 @@ func stances(_ text: String) -> [Found] {
         #expect(joint.first?.ids == ["kamikawa-yoko", "park-jin"])
     }
 
+    @Test func iInAFirstPersonStatementIsItsAuthor() {
+        let found = stances("Statement by High Representative Ekene Adaeze after meeting Foreign Minister Lio Wenbo\n\nToday I met Foreign Minister Lio Wenbo in Brussels. I welcomed the progress on reforms.")
+        #expect(found.first?.holders == ["I"])
+        #expect(found.first?.ids == ["ekene-adaeze"])
+    }
+
     @Test func standReadyIsACopula() {
         let found = stances(opening + "Minister Park said that the ROK stands ready to provide assistance.")
         #expect(found.contains { $0.category == .commit && $0.cue == "ready" && $0.holders == ["ROK"] && $0.target == "to provide assistance" })
