@@ -660,6 +660,11 @@ struct StanceRun {
             }
             return nil
         }
+        // "His Highness welcomed ...": the person who bears the honorific.
+        if ["his", "her"].contains(first), view.isCapitalized(start + 1), tagger.honorifics.contains(words.joined(separator: " ")),
+           let r = personWithRole(words.joined(separator: " "), before: start) {
+            return make([r], "role")
+        }
         // "The Prime Minister", "the Secretary and the Foreign Minister".
         let phrase = words.dropFirst().joined(separator: " ")
         if first == "the" {

@@ -16,6 +16,9 @@ public struct StanceTagger: Sendable {
     /// Titles of office from the title lexicon, lower case ("foreign secretary", "prime
     /// minister"): "The Foreign Secretary" stands for the participant with that title.
     let roles: WordSet
+    /// Honorifics of several words, lower case ("his highness", "her excellency"): one used as
+    /// a subject ("His Highness welcomed ...") stands for the person who bears it.
+    let honorifics: WordSet
 
     public init(lexicon: Lexicon, segmenter: Segmenter) {
         self.lexicon = lexicon
@@ -33,6 +36,8 @@ public struct StanceTagger: Sendable {
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
         self.forms = WordMap(byFirst)
         self.verbForms = WordSet(verbForms)
+        self.honorifics = WordSet(lexicon.entries(labelled: .title).filter { $0.roles.contains("honorific") }
+            .flatMap { $0.surfaceForms.map { $0.lowercased() } }.filter { $0.contains(" ") })
         self.roles = WordSet(lexicon.entries(labelled: .title).filter { !$0.roles.contains("honorific") }
             .flatMap { $0.surfaceForms.map { $0.lowercased() } })
     }

@@ -168,6 +168,13 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.ids == ["ekene-adaeze"])
     }
 
+    @Test func anHonorificAsSubjectStandsForItsBearer() {
+        let found = stances("His Highness Sheikh Ekene Adaeze received Foreign Minister Lio Wenbo in Abu Dhabi. His Highness welcomed the minister and praised the growing ties.")
+        #expect(found.map(\.category) == [.welcome, .welcome])
+        #expect(found.allSatisfy { $0.holders == ["His Highness"] && $0.ids == ["ekene-adaeze"] })
+        #expect(found.first?.target == "the minister")
+    }
+
     @Test func standReadyIsACopula() {
         let found = stances(opening + "Minister Park said that the ROK stands ready to provide assistance.")
         #expect(found.contains { $0.category == .commit && $0.cue == "ready" && $0.holders == ["ROK"] && $0.target == "to provide assistance" })
