@@ -72,8 +72,13 @@ struct OrganizationRules {
                 if view[n] == "the" || view[n] == "THE", n + 1 < limit { n += 1 }
                 // "... Central Committee and Foreign Minister Wang Yi": a title after "and"
                 // starts a role of its own, not more of the name.
-                let roleAfterAnd = ["and", "AND", "&"].contains(view[k]) && run.titleMatch(at: n) != nil && headWord(n) == nil
-                if isNameWord(n), !roleAfterAnd {
+                let and = ["and", "AND", "&"].contains(view[k])
+                let roleAfterAnd = and && run.titleMatch(at: n) != nil && headWord(n) == nil
+                // "the Ministry of Foreign Affairs and the Ministry of Trade": a head after
+                // "and the", or an of-head with its "of", starts a second name.
+                let secondName = and && headWord(n) != nil
+                    && (n > k + 1 || (n + 1 < limit && (view[n + 1] == "of" || view[n + 1] == "OF") && Self.ofHeads.contains(headWord(n)!)))
+                if isNameWord(n), !roleAfterAnd, !secondName {
                     k = n
                     continue
                 }

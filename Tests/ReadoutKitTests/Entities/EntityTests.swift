@@ -64,6 +64,10 @@ import Testing
         #expect(texts(text, .organization) == ["Standing Bureau of the Harbour Party Central Committee"])
         #expect(texts(text, .title).contains("Foreign Minister"))
         #expect(texts(text, .person) == ["Lio Wenbo"])
+        // "and the" + a head starts a second name; "and" + a word that is no head does not.
+        #expect(texts("Officials of the Ministry of Foreign Affairs and the Ministry of Trade attended.", .organization)
+            == ["Ministry of Foreign Affairs", "Ministry of Trade"])
+        #expect(texts("Officials of the Ministry of Harbours and Fisheries attended.", .organization) == ["Ministry of Harbours and Fisheries"])
         // "of the" + a title word still continues a name.
         #expect(texts("The Office of the Spokesperson said so.", .organization) == ["Office of the Spokesperson"])
     }
