@@ -147,6 +147,12 @@ func stances(_ text: String) -> [Found] {
         #expect(stances(opening + "The opposing teams played in Seoul.").isEmpty)
     }
 
+    @Test func moreCueWordsOfTheGuidelinesCategories() {
+        let found = stances(opening + "Minister Park lauded the efforts of the volunteers. Both Ministers expressed their willingness to cooperate. Japan expressed its readiness to help.")
+        #expect(found.map(\.category) == [.welcome, .commit, .commit])
+        #expect(found.map(\.cue) == ["lauded", "willingness", "readiness"])
+    }
+
     @Test func rejectionIsProtest() {
         let found = stances(opening + "Minister Park expressed the ROK's rejection of the claim.")
         #expect(found.contains { $0.category == .protest && $0.cue == "rejection" && $0.holders == ["ROK"] && $0.target == "of the claim" })
