@@ -285,6 +285,12 @@ struct TaggingRun {
                     while isOfficeField(end) { end += 1 }
                     continue
                 }
+                // "Minister of Foreign Affairs, Trade and Development".
+                if view[end] == ",", view.sameLine(end), isOfficeField(end - 1), isOfficeField(end + 1), listGoesOnWithAnd(from: end + 1) {
+                    end += 1
+                    while isOfficeField(end) { end += 1 }
+                    continue
+                }
                 // "Ambassador to Japan", "Permanent Representative of China to the United Nations".
                 if view[end] == "to", view.sameLine(end - 1), (start..<end).contains(where: { Self.envoyWords.contains(view[$0]) }),
                    let extended = placeOrBody(at: end + 1 < view.count && view[end + 1] == "the" ? end + 2 : end + 1) {
@@ -351,6 +357,9 @@ struct TaggingRun {
         "African", "American", "Latin", "Pacific", "Consular", "Protocol", "Administration", "Affair",
         "Regional", "Revitalization", "Okinawa", "Northern", "Territories", "Gender", "Equality",
         "Immigration", "Emergency", "Management", "Communication", "Economics", "Research",
+        "Worship", "Religion", "Religious", "Diaspora", "Expatriates", "Emigration", "Migration",
+        "Integration", "Francophonie", "Solidarity", "Indigenous", "Arts", "Heritage", "Sport",
+        "Mines", "Mining", "Petroleum", "Housing", "Urban", "Rural", "Aviation", "Wellbeing",
     ]
 
     func isOfficeField(_ i: Int) -> Bool {
@@ -384,13 +393,30 @@ struct TaggingRun {
             return k
         }
         if let org = organizationAt(j) { return org }
-        // A field of office: "for Foreign Affairs", "of the Environment".
+        // "Minister of State for the Indo-Pacific": a region or country after "for" (not a
+        // possessor: "thanked the Prime Minister for Japan's support").
+        if view[end] == "for", let place = flatMatch(at: j), place.entries.contains(where: { $0.label == .place }),
+           !(place.end < view.count && ["\u{2019}s", "'s", "\u{2019}", "'"].contains(view[place.end])) {
+            return place.end
+        }
+        // A field of office: "for Foreign Affairs", "of the Environment", and a list of them:
+        // "of Foreign Affairs, Trade and Development".
         var k = j
         while isOfficeField(k) {
             k += 1
             if k + 1 < view.count, view[k] == "and" || view[k] == "&", isOfficeField(k + 1) { k += 1 }
+            if k + 1 < view.count, view[k] == ",", view.sameLine(k), isOfficeField(k + 1), listGoesOnWithAnd(from: k + 1) { k += 1 }
         }
         return k > j ? k : nil
+    }
+
+    /// Whether the office fields from token k run on to "and" + a field ("Trade and
+    /// Development" in "of Foreign Affairs, Trade and Development").
+    func listGoesOnWithAnd(from k: Int) -> Bool {
+        var i = k
+        while isOfficeField(i) { i += 1 }
+        return i > k && i + 1 < view.count && (view[i] == "and" || view[i] == "&" || view[i] == ",") && isOfficeField(i + 1)
+            && (view[i] != "," || listGoesOnWithAnd(from: i + 1))
     }
 
     /// The end of an organization found by rule starting exactly at token j, if any.

@@ -109,6 +109,17 @@ import Testing
         #expect(texts(text, .person) == ["Park Jin"])
     }
 
+    @Test func fieldsOfOfficeAndRegionsInTitles() {
+        let text = "Minister of State for the Indo-Pacific Ekene Adaeze met Minister of Foreign Affairs, Trade and Development Lio Wenbo and Minister for Foreign Affairs and Worship Ada Okafor."
+        #expect(texts(text, .title) == [
+            "Minister of State for the Indo-Pacific", "Minister of Foreign Affairs, Trade and Development",
+            "Minister for Foreign Affairs and Worship",
+        ])
+        #expect(texts(text, .person) == ["Ekene Adaeze", "Lio Wenbo", "Ada Okafor"])
+        // A possessor after "for" is no part of a title.
+        #expect(texts("Minister Park thanked Prime Minister Ekene Adaeze for Japan's support.", .title) == ["Minister", "Prime Minister"])
+    }
+
     @Test func aRoleSetOffBeforeANameIsATitle() {
         let text = "The Foreign Secretary, Ekene Adaeze, met Minister Park in Seoul."
         #expect(texts(text, .title).contains("Foreign Secretary"))
