@@ -75,9 +75,12 @@ struct OrganizationRules {
                 let and = ["and", "AND", "&"].contains(view[k])
                 let roleAfterAnd = and && run.titleMatch(at: n) != nil && headWord(n) == nil
                 // "the Ministry of Foreign Affairs and the Ministry of Trade": a head after
-                // "and the", or an of-head with its "of", starts a second name.
-                let secondName = and && headWord(n) != nil
+                // "and the", an of-head with its "of", or a known organization after "and the"
+                // starts a second name.
+                let secondName = and && (headWord(n) != nil
                     && (n > k + 1 || (n + 1 < limit && (view[n + 1] == "of" || view[n + 1] == "OF") && Self.ofHeads.contains(headWord(n)!)))
+                    // "... Organisation and the African Union Commission": an organization of the lexicon.
+                    || n > k + 1 && run.flatMatch(at: n)?.entries.contains(where: { $0.label == .organization }) == true)
                 if isNameWord(n), !roleAfterAnd, !secondName {
                     k = n
                     continue

@@ -68,6 +68,8 @@ import Testing
         #expect(texts("Officials of the Ministry of Foreign Affairs and the Ministry of Trade attended.", .organization)
             == ["Ministry of Foreign Affairs", "Ministry of Trade"])
         #expect(texts("Officials of the Ministry of Harbours and Fisheries attended.", .organization) == ["Ministry of Harbours and Fisheries"])
+        #expect(texts("Officials of the Harbour Cooperation Organisation and the African Union attended.", .organization)
+            == ["Harbour Cooperation Organisation", "African Union"])
         // "of the" + a title word still continues a name.
         #expect(texts("The Office of the Spokesperson said so.", .organization) == ["Office of the Spokesperson"])
     }
