@@ -83,6 +83,8 @@ struct StanceRun {
         "reportedly", "earlier", "yesterday", "previously", "firmly", "resolutely", "categorically",
         "fundamentally", "readily", "actively", "n't", "cannot",
     ]
+    /// Copulas: forms of be, and verbs that link a subject to an adjective the same way
+    /// ("remained concerned", "felt regrettable", "stands ready to").
     static let beForms: WordSet = ["is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "feel", "felt", "stand", "stands", "stood", "'s", "\u{2019}s", "am"]
     static let determiners: WordSet = [
         "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
