@@ -24,18 +24,7 @@ public enum BratWriter {
             var s = s
             s.withUTF8 { out.append(contentsOf: $0) }
         }
-        func put(_ n: Int) {
-            // Decimal digits without a String (offsets and counts are never negative).
-            guard n >= 0 else { put(String(n)); return }
-            var divisor = 1
-            while divisor <= n / 10 { divisor *= 10 }
-            var rest = n
-            while divisor > 0 {
-                out.append(UInt8(truncatingIfNeeded: 0x30 + rest / divisor))
-                rest %= divisor
-                divisor /= 10
-            }
-        }
+        func put(_ n: Int) { forEachDecimalByte(of: n) { out.append($0) } }
         func textBound(_ id: String, _ label: String, _ span: Span) {
             put(id); out.append(0x09); put(label); out.append(0x20)
             put(index.codePoint(atByte: span.start)); out.append(0x20); put(index.codePoint(atByte: span.end)); out.append(0x09)

@@ -132,22 +132,7 @@ struct JSONOutput: ~Copyable {
         }
     }
 
-    mutating func int(_ n: Int) {
-        guard n >= 0 else {
-            var text = String(n)
-            text.withUTF8 { put($0) }
-            return
-        }
-        // Decimal digits, most significant first.
-        var divisor = 1
-        while divisor <= n / 10 { divisor *= 10 }
-        var rest = n
-        while divisor > 0 {
-            put(UInt8(truncatingIfNeeded: 0x30 + rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
+    mutating func int(_ n: Int) { forEachDecimalByte(of: n) { put($0) } }
 
     mutating func bool(_ b: Bool) { put(b ? "true" : "false") }
     mutating func null() { put("null") }

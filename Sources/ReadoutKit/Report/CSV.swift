@@ -63,17 +63,7 @@ public enum CSV {
         }
 
         /// A number field (never quoted).
-        mutating func field(_ n: Int) {
-            guard n >= 0 else { bytes.append(contentsOf: String(n).utf8); return }
-            var n = n
-            var divisor = 1
-            while divisor <= n / 10 { divisor *= 10 }
-            while divisor > 0 {
-                bytes.append(UInt8(truncatingIfNeeded: 0x30 + n / divisor))
-                n %= divisor
-                divisor /= 10
-            }
-        }
+        mutating func field(_ n: Int) { forEachDecimalByte(of: n) { bytes.append($0) } }
 
         mutating func comma() { bytes.append(UInt8(ascii: ",")) }
         mutating func endLine() { bytes.append(contentsOf: [0x0D, 0x0A] as [UInt8]) }
