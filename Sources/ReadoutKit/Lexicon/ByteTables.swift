@@ -61,6 +61,24 @@ func hugePageArray<T>(repeating value: T, count: Int) -> [T] {
     }
 }
 
+/// The bytes of the ASCII string that a text is canonically equivalent to, or nil when it is
+/// equivalent to none. Besides ASCII itself, only three scalars decompose to ASCII (the only
+/// ones in Unicode): GREEK QUESTION MARK (;), GREEK VARIA (`), KELVIN SIGN (K); a combining
+/// mark is not ASCII, so a text with one is equivalent to no ASCII string.
+func asciiEquivalent(_ text: String) -> [UInt8]? {
+    var bytes: [UInt8] = []
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0..<0x80: bytes.append(UInt8(scalar.value))
+        case 0x37E: bytes.append(UInt8(ascii: ";"))
+        case 0x1FEF: bytes.append(UInt8(ascii: "`"))
+        case 0x212A: bytes.append(UInt8(ascii: "K"))
+        default: return nil
+        }
+    }
+    return bytes
+}
+
 /// Open addressing (linear probing) from byte strings with a tag to Int32 values; the table
 /// keeps its own copy of each key's bytes. Byte equality only: see `FormTable`.
 struct ByteKeyTable: Sendable {
@@ -204,25 +222,13 @@ struct FormTable: Sendable {
         case string(String)
     }
 
-    /// Non-ASCII scalars whose canonical decomposition is ASCII (the only ones in Unicode):
-    /// GREEK QUESTION MARK (;), GREEK VARIA (`), KELVIN SIGN (K).
     @inline(__always)
     private static func home(_ key: UnsafeRawBufferPointer) -> Home {
         var ascii = true
         for b in key where b >= 0x80 { ascii = false; break }
         if ascii { return .bytes }
         let text = String(decoding: key.bindMemory(to: UInt8.self), as: UTF8.self)
-        var mapped: [UInt8] = []
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0..<0x80: mapped.append(UInt8(scalar.value))
-            case 0x37E: mapped.append(UInt8(ascii: ";"))
-            case 0x1FEF: mapped.append(UInt8(ascii: "`"))
-            case 0x212A: mapped.append(UInt8(ascii: "K"))
-            default: return .string(text)
-            }
-        }
-        return .mapped(mapped)
+        return asciiEquivalent(text).map { .mapped($0) } ?? .string(text)
     }
 
     /// Brings the slot of an ASCII key into the cache (a hint: other keys are left alone).

@@ -68,23 +68,10 @@ struct ShortWordTable: Sendable {
         }
     }
 
-    /// The ASCII string a word is canonically equivalent to, packed, if it is at most 16
-    /// bytes: a non-ASCII word qualifies only through the scalars whose canonical
-    /// decomposition is ASCII (GREEK QUESTION MARK, GREEK VARIA, KELVIN SIGN).
+    /// The ASCII string a word is canonically equivalent to (``asciiEquivalent(_:)``),
+    /// packed, if it is at most 16 bytes.
     private static func asciiKey(_ word: String) -> (low: UInt64, high: UInt64, size: UInt32)? {
-        var bytes: [UInt8] = []
-        for scalar in word.unicodeScalars {
-            switch scalar.value {
-            case 0..<0x80: bytes.append(UInt8(scalar.value))
-            case 0x37E: bytes.append(UInt8(ascii: ";"))
-            case 0x1FEF: bytes.append(UInt8(ascii: "`"))
-            case 0x212A: bytes.append(UInt8(ascii: "K"))
-            default: return nil
-            }
-        }
-        // A non-ASCII scalar followed by a combining mark is not ASCII-equivalent; those
-        // were rejected above (a combining mark is not ASCII).
-        guard bytes.count <= 16 else { return nil }
+        guard let bytes = asciiEquivalent(word), bytes.count <= 16 else { return nil }
         var low: UInt64 = 0, high: UInt64 = 0
         for (i, b) in bytes.enumerated() {
             if i < 8 { low |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt64(b) << (8 * UInt64(i - 8)) }
