@@ -507,11 +507,7 @@ struct TaggingRun {
             guard end - start >= 2 else { continue }
             if start > 0, view.sameLine(start - 1), view.isCapitalized(start - 1) { continue }
             guard let nameEnd = nameEnd(from: start), nameEnd == end else { continue }
-            let (reference, provenance) = resolvePerson(tokens: start..<end)
-            candidates.append(Candidate(start: start, end: end, label: .person, references: [reference],
-                                        provenance: Provenance(rule: "apposition-person", lexicon: provenance.lexicon, line: provenance.line),
-                                        priority: 2))
-            remember(person: reference, tokens: start..<end)
+            addApposedPerson(start..<end)
         }
     }
 
@@ -528,12 +524,17 @@ struct TaggingRun {
                   end < view.count, view[end] == ",",
                   (start..<end).allSatisfy({ !isTitleWord($0) && lexicon.demonyms[view[$0]] == nil }),
                   flatMatch(at: start).map({ $0.entries.contains { $0.label == .person } }) ?? true else { continue }
-            let (reference, provenance) = resolvePerson(tokens: start..<end)
-            candidates.append(Candidate(start: start, end: end, label: .person, references: [reference],
-                                        provenance: Provenance(rule: "apposition-person", lexicon: provenance.lexicon, line: provenance.line),
-                                        priority: 2))
-            remember(person: reference, tokens: start..<end)
+            addApposedPerson(start..<end)
         }
+    }
+
+    /// A person found beside a role set off by a comma (rule `apposition-person`).
+    private mutating func addApposedPerson(_ tokens: Range<Int>) {
+        let (reference, provenance) = resolvePerson(tokens: tokens)
+        candidates.append(Candidate(start: tokens.lowerBound, end: tokens.upperBound, label: .person, references: [reference],
+                                    provenance: Provenance(rule: "apposition-person", lexicon: provenance.lexicon, line: provenance.line),
+                                    priority: 2))
+        remember(person: reference, tokens: tokens)
     }
 
     /// Whether token k starts a title form or lies inside a title span.
@@ -572,28 +573,10 @@ struct TaggingRun {
 
     /// A lowercase ASCII slug: "Kamikawa Yoko" -> "kamikawa-yoko".
     static func slug(_ name: String) -> String {
-        // ASCII names: folding only lowers the case.
-        var probe = name
-        if let ascii = probe.withUTF8({ p -> String? in
-            guard !p.contains(where: { $0 >= 0x80 }) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(p.count)
-            var dash = false
-            for b in p {
-                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                    if dash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
-                    dash = false
-                    out.append(lower)
-                } else {
-                    dash = true
-                }
-            }
-            return out.isEmpty ? "entity" : String(decoding: out, as: UTF8.self)
-        }) {
-            return ascii
-        }
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        // An ASCII name has no diacritics: folding it only lowers the case (without Foundation).
+        let folded = name.utf8.allSatisfy({ $0 < 0x80 })
+            ? name.lowercased()
+            : name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var out = ""
         var dash = false
         for scalar in folded.unicodeScalars {
