@@ -60,11 +60,17 @@ struct DateRules {
         guard i < view.count else { return false }
         let t = view[i]
         // "1st": Int() below needs a digit or a sign first.
-        guard let first = t.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D else { return false }
+        guard Self.startsLikeNumber(t) else { return false }
         for suffix in ["st", "nd", "rd", "th"] where t.hasSuffix(suffix) {
             if let n = Int(t.dropLast(2)), (1...31).contains(n), t.count <= 4 { return true }
         }
         return false
+    }
+
+    /// A digit or a sign first: what `Int()` needs.
+    static func startsLikeNumber(_ t: String) -> Bool {
+        guard let first = t.utf8.first else { return false }
+        return (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D
     }
 
     func year(_ i: Int) -> Bool { number(i, in: 1900...2099, digits: 4...4) }
@@ -87,8 +93,7 @@ struct DateRules {
     func match(at i: Int) -> Int? {
         // Every expression below starts with a number, a day ("1st": a digit or sign first),
         // or a month, weekday or modifier: most tokens are none of these.
-        guard view.tokens[i].kind == .number || view.isWord(i) && mayBeName(i)
-              || view[i].utf8.first.map({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D }) == true else { return nil }
+        guard view.tokens[i].kind == .number || view.isWord(i) && mayBeName(i) || Self.startsLikeNumber(view[i]) else { return nil }
         if let end = clockTime(at: i) { return end }
         if let end = isoDate(at: i) { return end }
         if year(i) {
