@@ -48,6 +48,20 @@ struct OrganizationRules {
         return view.isCapitalized(i) || (view.tokens[i].kind == .number && i + 1 < view.count && view.joined(i))
     }
 
+    /// Whether the words at n, after "and" (and "the" when `afterThe`), start something other
+    /// than more of the name:
+    /// - a title: "... Central Committee and Foreign Minister Wang Yi";
+    /// - a second name: a head after "and the" ("the Ministry of Foreign Affairs and the
+    ///   Ministry of Trade"), an of-head with its "of" ("... and Ministry of Trade"), or an
+    ///   organization of the lexicon after "and the" ("... Organisation and the African Union").
+    func startsAnotherName(at n: Int, afterThe: Bool, limit: Int) -> Bool {
+        guard let head = headWord(n) else {
+            return run.titleMatch(at: n) != nil
+                || afterThe && run.flatMatch(at: n)?.entries.contains(where: { $0.label == .organization }) == true
+        }
+        return afterThe || (n + 1 < limit && (view[n + 1] == "of" || view[n + 1] == "OF") && Self.ofHeads.contains(head))
+    }
+
     func match(at j: Int) -> Match? {
         guard j < view.count, view.isCapitalized(j), !Self.openers.contains(view[j]) else { return nil }
         if j > 0, view.isCapitalized(j - 1), view.sameLine(j - 1), !Self.openers.contains(view[j - 1]) { return nil }
@@ -70,18 +84,7 @@ struct OrganizationRules {
             if Self.connectors.contains(view[k]), k + 1 < limit, view.sameLine(k), view.sameLine(k - 1) {
                 var n = k + 1
                 if view[n] == "the" || view[n] == "THE", n + 1 < limit { n += 1 }
-                // "... Central Committee and Foreign Minister Wang Yi": a title after "and"
-                // starts a role of its own, not more of the name.
-                let and = ["and", "AND", "&"].contains(view[k])
-                let roleAfterAnd = and && run.titleMatch(at: n) != nil && headWord(n) == nil
-                // "the Ministry of Foreign Affairs and the Ministry of Trade": a head after
-                // "and the", an of-head with its "of", or a known organization after "and the"
-                // starts a second name.
-                let secondName = and && (headWord(n) != nil
-                    && (n > k + 1 || (n + 1 < limit && (view[n + 1] == "of" || view[n + 1] == "OF") && Self.ofHeads.contains(headWord(n)!)))
-                    // "... Organisation and the African Union Commission": an organization of the lexicon.
-                    || n > k + 1 && run.flatMatch(at: n)?.entries.contains(where: { $0.label == .organization }) == true)
-                if isNameWord(n), !roleAfterAnd, !secondName {
+                if isNameWord(n), !(["and", "AND", "&"].contains(view[k]) && startsAnotherName(at: n, afterThe: n > k + 1, limit: limit)) {
                     k = n
                     continue
                 }
