@@ -122,20 +122,8 @@ struct TokenView {
     /// `text.lowercased()`, without a new string for the ASCII words already in lower case
     /// (most tokens); ASCII's case mapping is Unicode's for ASCII text.
     static func lowercased(_ text: String) -> String {
-        var text = text
-        let ascii = text.withUTF8 { p -> [UInt8]?? in
-            var upper = false
-            for b in p {
-                if b >= 0x80 { return nil }
-                if b >= 0x41 && b <= 0x5A { upper = true }
-            }
-            return upper ? .some(p.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }) : .some(nil)
-        }
-        switch ascii {
-        case .none: return text.lowercased()
-        case .some(.none): return text
-        case .some(.some(let bytes)): return String(decoding: bytes, as: UTF8.self)
-        }
+        guard text.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) else { return text.lowercased() }
+        return text
     }
 
     func isLowercaseWord(_ i: Int) -> Bool { i >= 0 && i < count && shapes[i] & Self.lowercase != 0 }

@@ -663,9 +663,9 @@ struct StanceRun {
             return nil
         }
         // "His Highness welcomed ...": the person who bears the honorific.
-        if ["his", "her"].contains(first), view.isCapitalized(start + 1), tagger.honorifics.contains(words.joined(separator: " ")),
-           let r = personWithRole(words.joined(separator: " "), before: start) {
-            return make([r], "role")
+        if ["his", "her"].contains(first), view.isCapitalized(start + 1) {
+            let honorific = words.joined(separator: " ")
+            if tagger.honorifics.contains(honorific), let r = personWithRole(honorific, before: start) { return make([r], "role") }
         }
         // "The Prime Minister", "the Secretary and the Foreign Minister".
         let phrase = words.dropFirst().joined(separator: " ")

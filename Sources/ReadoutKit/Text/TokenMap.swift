@@ -32,8 +32,6 @@ struct TokenMap<Value> {
             }
         }
     }
-
-    func contains(_ key: Int) -> Bool { self[key] != nil }
 }
 
 /// A set of token indexes below a bound fixed at creation (see ``TokenMap``).

@@ -21,15 +21,11 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         return found == ShortWordTable.unanswered ? words.contains(word) : found >= 0
     }
 
-    func contains(_ word: Substring) -> Bool { contains(String(word)) }
-
     var count: Int { words.count }
-    var isEmpty: Bool { words.isEmpty }
 
     func makeIterator() -> Set<String>.Iterator { words.makeIterator() }
 
     func union(_ other: WordSet) -> WordSet { WordSet(words.union(other.words)) }
-    func union(_ other: some Sequence<String>) -> WordSet { WordSet(words.union(other)) }
 }
 
 /// Open addressing over ASCII words of at most 16 bytes, each kept inline as two 64-bit
