@@ -28,13 +28,30 @@ public enum CSV {
 
         /// One field (the caller writes the commas between fields).
         mutating func field(_ value: String) {
+            let quoted = ByteText.csvNeedsQuotes(value)
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
+            put(value, doublingQuotes: quoted)
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
+        }
+
+        /// The field `CSV.join(values)` (`field` of the values joined with `|`), without
+        /// joining them first.
+        mutating func joinedField(_ values: [String]) {
+            let quoted = values.contains(where: ByteText.csvNeedsQuotes)
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
+            for (k, value) in values.enumerated() {
+                if k > 0 { bytes.append(UInt8(ascii: "|")) }
+                put(value, doublingQuotes: quoted)
+            }
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
+        }
+
+        /// A value's bytes, inside quotes with each quote doubled (ByteText.doublingQuotes,
+        /// straight into the line).
+        private mutating func put(_ value: String, doublingQuotes: Bool) {
             var value = value
             value.withUTF8 { p in
-                // ByteText.csvNeedsQuotes and doublingQuotes, in one pass over the bytes.
-                var special = false
-                for b in p where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { special = true; break }
-                guard special else { bytes.append(contentsOf: p); return }
-                bytes.append(UInt8(ascii: "\""))
+                guard doublingQuotes else { bytes.append(contentsOf: p); return }
                 var start = 0
                 for i in 0..<p.count where p[i] == 0x22 {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[start...i]))
@@ -42,24 +59,7 @@ public enum CSV {
                     start = i + 1
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[start...]))
-                bytes.append(UInt8(ascii: "\""))
             }
-        }
-
-        /// The field `CSV.join(values)`, without joining them first.
-        mutating func joinedField(_ values: [String]) {
-            let quoted = values.contains(where: ByteText.csvNeedsQuotes)
-            if quoted { bytes.append(UInt8(ascii: "\"")) }
-            for (k, value) in values.enumerated() {
-                if k > 0 { bytes.append(UInt8(ascii: "|")) }
-                if quoted {
-                    bytes.append(contentsOf: ByteText.doublingQuotes(value).utf8)
-                } else {
-                    var value = value
-                    value.withUTF8 { bytes.append(contentsOf: $0) }
-                }
-            }
-            if quoted { bytes.append(UInt8(ascii: "\"")) }
         }
 
         /// A number field (never quoted).

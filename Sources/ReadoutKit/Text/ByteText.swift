@@ -91,7 +91,8 @@ enum ByteText {
     static func csvNeedsQuotes(_ value: String) -> Bool {
         // On bytes, as RFC 4180 counts: a comma or a quote followed by a combining mark, and a
         // CRLF, are still a comma, a quote and a line break for a CSV reader.
-        value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        var value = value
+        return value.withUTF8 { p in p.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
     }
 
     /// Every `"` byte doubled.
