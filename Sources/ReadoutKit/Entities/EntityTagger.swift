@@ -279,14 +279,8 @@ struct TaggingRun {
                     end = next.end
                     continue
                 }
-                // "Minister of Foreign Affairs and Trade".
-                if view[end] == "and" || view[end] == "&", isOfficeField(end - 1), isOfficeField(end + 1) {
-                    end += 2
-                    while isOfficeField(end) { end += 1 }
-                    continue
-                }
-                // "Minister of Foreign Affairs, Trade and Development".
-                if view[end] == ",", view.sameLine(end), isOfficeField(end - 1), isOfficeField(end + 1), listGoesOnWithAnd(from: end + 1) {
+                // "Minister of Foreign Affairs and Trade", "Minister of Foreign Affairs, Trade and Development".
+                if isOfficeField(end - 1), moreOfficeFields(at: end) {
                     end += 1
                     while isOfficeField(end) { end += 1 }
                     continue
@@ -404,10 +398,18 @@ struct TaggingRun {
         var k = j
         while isOfficeField(k) {
             k += 1
-            if k + 1 < view.count, view[k] == "and" || view[k] == "&", isOfficeField(k + 1) { k += 1 }
-            if k + 1 < view.count, view[k] == ",", view.sameLine(k), isOfficeField(k + 1), listGoesOnWithAnd(from: k + 1) { k += 1 }
+            if moreOfficeFields(at: k) { k += 1 }
         }
         return k > j ? k : nil
+    }
+
+    /// Whether token k joins the field of office before it to more fields: "and" or "&"
+    /// and a field ("Foreign Affairs and Trade"), or a comma in a list that ends with "and"
+    /// and a field ("Foreign Affairs, Trade and Development").
+    func moreOfficeFields(at k: Int) -> Bool {
+        guard k + 1 < view.count, isOfficeField(k + 1) else { return false }
+        if view[k] == "and" || view[k] == "&" { return true }
+        return view[k] == "," && view.sameLine(k) && listGoesOnWithAnd(from: k + 1)
     }
 
     /// Whether the office fields from token k run on to "and" + a field ("Trade and
