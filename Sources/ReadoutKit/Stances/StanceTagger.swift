@@ -36,9 +36,10 @@ public struct StanceTagger: Sendable {
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
         self.forms = WordMap(byFirst)
         self.verbForms = WordSet(verbForms)
-        self.honorifics = WordSet(lexicon.entries(labelled: .title).filter { $0.roles.contains("honorific") }
+        let titles = lexicon.entries(labelled: .title)
+        self.honorifics = WordSet(titles.filter { $0.roles.contains("honorific") }
             .flatMap { $0.surfaceForms.map { $0.lowercased() } }.filter { $0.contains(" ") })
-        self.roles = WordSet(lexicon.entries(labelled: .title).filter { !$0.roles.contains("honorific") }
+        self.roles = WordSet(titles.filter { !$0.roles.contains("honorific") }
             .flatMap { $0.surfaceForms.map { $0.lowercased() } })
     }
 
