@@ -150,8 +150,6 @@ struct TaggingRun {
 
     // MARK: Lexicon
 
-    static func isFlatEntry(_ e: LexiconEntry) -> Bool { e.label.isFlat }
-
     /// The longest flat-layer lexicon match at token i.
     func flatMatch(at i: Int) -> PhraseMatcher.Match? { i >= 0 && i < flatMatches.count ? flatMatches[i] : nil }
 
@@ -162,14 +160,16 @@ struct TaggingRun {
     static func matches(_ view: TokenView, _ matcher: PhraseMatcher) -> (flat: [PhraseMatcher.Match?], titles: [PhraseMatcher.Match?]) {
         var flat = [PhraseMatcher.Match?](repeating: nil, count: view.count)
         var titles = [PhraseMatcher.Match?](repeating: nil, count: view.count)
+        let lexicon = matcher.lexicon
+        let flatFilter = PhraseMatcher.Filter(
+            exact: { label, _ in label.isFlat },
+            alternate: { label, k in
+                label == .person || label == .place || label == .organization && lexicon.entry(at: k).name.contains(" ")
+            })
+        let titleFilter = PhraseMatcher.Filter(exact: { label, _ in label == .title }, alternate: { label, _ in label == .title })
         for i in 0..<view.count where view.keys[i] >= 0 || view.alternates[i] >= 0 {
-            flat[i] = matcher.longestMatch(
-                keys: view.keys, alternates: view.alternates, from: i, upTo: view.sentenceEnd[i],
-                accept: isFlatEntry,
-                acceptAlternate: { $0.label == .person || $0.label == .place || $0.label == .organization && $0.name.contains(" ") })
-            titles[i] = matcher.longestMatch(
-                keys: view.keys, alternates: view.alternates, from: i, upTo: view.sentenceEnd[i],
-                accept: { $0.label == .title }, acceptAlternate: { $0.label == .title })
+            (flat[i], titles[i]) = matcher.longestMatches(
+                keys: view.keys, alternates: view.alternates, from: i, upTo: view.sentenceEnd[i], flatFilter, titleFilter)
         }
         return (flat, titles)
     }

@@ -158,22 +158,18 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
-    /// The entries that a node spells and `accept` takes, in entry order; nil when the node
-    /// ends no form.
+    /// The entries that terminal `t` (a `terminals` value other than -1) spells and
+    /// `accept` takes (by label and entry index), in entry order; nil when there are none.
     @inline(__always)
-    private func entries(_ node: Int32, _ accept: (LexiconEntry) -> Bool) -> [LexiconEntry]? {
-        let t = terminals[Int(node)]
-        if t == -1 { return nil }
+    private func entries(_ t: Int32, _ accept: (EntityLabel, Int) -> Bool) -> [LexiconEntry]? {
         if t >= 0 {
-            let entry = lexicon.entry(at: Int(t))
-            return accept(entry) ? [entry] : []
+            return accept(lexicon.label(at: Int(t)), Int(t)) ? [lexicon.entry(at: Int(t))] : nil
         }
         var accepted: [LexiconEntry] = []
-        for owner in shared[Int(-2 - t)] {
-            let entry = lexicon.entry(at: Int(owner))
-            if accept(entry) { accepted.append(entry) }
+        for owner in shared[Int(-2 - t)] where accept(lexicon.label(at: Int(owner)), Int(owner)) {
+            accepted.append(lexicon.entry(at: Int(owner)))
         }
-        return accepted
+        return accepted.isEmpty ? nil : accepted
     }
 
     /// How many trie nodes the forms take (the root included).
@@ -189,6 +185,13 @@ public struct PhraseMatcher: Sendable {
         public var entries: [LexiconEntry]
     }
 
+    /// Which entries a walk takes: by label and entry index, for forms matched on exact
+    /// keys and for forms that needed an alternate key.
+    public struct Filter {
+        public var exact: (EntityLabel, Int) -> Bool
+        public var alternate: (EntityLabel, Int) -> Bool
+    }
+
     /// The longest form starting at token `start` with at least one accepted entry.
     ///
     /// `keys[i]` is the id of token i, `alternates[i]` an optional second id (the title-case
@@ -197,9 +200,24 @@ public struct PhraseMatcher: Sendable {
         keys: [Int32], alternates: [Int32], from start: Int, upTo limit: Int,
         accept: (LexiconEntry) -> Bool, acceptAlternate: (LexiconEntry) -> Bool = { _ in false }
     ) -> Match? {
-        var best: Match?
+        withoutActuallyEscaping(accept) { accept in
+            withoutActuallyEscaping(acceptAlternate) { acceptAlternate in
+                let filter = Filter(exact: { accept(lexicon.entry(at: $1)) }, alternate: { acceptAlternate(lexicon.entry(at: $1)) })
+                return longestMatches(keys: keys, alternates: alternates, from: start, upTo: limit, filter, nil).0
+            }
+        }
+    }
+
+    /// The longest forms starting at token `start` for two filters at once, in one walk of
+    /// the trie (the second is optional).
+    public func longestMatches(
+        keys: [Int32], alternates: [Int32], from start: Int, upTo limit: Int, _ first: Filter, _ second: Filter?
+    ) -> (Match?, Match?) {
+        var best: (Match?, Match?)
+        var length = (0, 0)
         // Two walks: exact keys, and keys where ALL-CAPS tokens may use their alternate.
-        for useAlternates in [false, true] {
+        for pass in 0..<2 {
+            let useAlternates = pass == 1
             var node: Int32 = 0
             var i = start
             var usedAlternate = false
@@ -213,11 +231,16 @@ public struct PhraseMatcher: Sendable {
                 guard let child = next else { break }
                 node = child
                 i += 1
+                let t = terminals[Int(node)]
+                guard t != -1 else { continue }
                 // Only a longer match can replace the best: shorter ones need no entries made.
-                guard i - start > (best.map { $0.end - $0.start } ?? 0) else { continue }
-                let accepted = usedAlternate ? entries(node, acceptAlternate) : entries(node, accept)
-                if let accepted, !accepted.isEmpty {
-                    best = Match(start: start, end: i, entries: accepted)
+                if i - start > length.0, let accepted = entries(t, usedAlternate ? first.alternate : first.exact) {
+                    best.0 = Match(start: start, end: i, entries: accepted)
+                    length.0 = i - start
+                }
+                if let second, i - start > length.1, let accepted = entries(t, usedAlternate ? second.alternate : second.exact) {
+                    best.1 = Match(start: start, end: i, entries: accepted)
+                    length.1 = i - start
                 }
             }
             if !useAlternates && !alternates[start..<min(limit, start + 8)].contains(where: { $0 >= 0 }) { break }
