@@ -230,6 +230,10 @@ struct StanceRun {
             let would: Set<String> = ["would", "\u{2019}d", "'d"]
             guard c > s, would.contains(lower[c - 1]) || c - 1 > s && would.contains(lower[c - 2]) && ["also", "very", "really"].contains(lower[c - 1]) else { return nil }
         }
+        // "called on President X at the palace": a courtesy call, not an appeal.
+        if entry.lemma == "call on", isCourtesyCall(after: cue.upperBound, sentence: sentence) { return nil }
+        // "urged the RSF to agree to a ceasefire": what another is asked to do is no stance of theirs.
+        if c >= s + 3, lower[c - 1] == "to", isDirectedAt(before: c - 1, from: s) { return nil }
         // A purpose clause ("in order to urge ...") states an aim, not a stance taken.
         if c >= s + 3, lower[c - 1] == "to", ["order", "as"].contains(lower[c - 2]), ["in", "so"].contains(lower[c - 3]) { return nil }
         // Nominal reading: after a determiner, possessive, modifier or light verb.
@@ -357,20 +361,105 @@ struct StanceRun {
         // After an agent ("the words of condolence by Minister X regarding ..."), the target
         // is what follows the agent's name.
         let agentEnd = rule == "agent" ? holder.spans.compactMap({ tokenRange(of: $0)?.upperBound }).max() : nil
-        var targetSpan = target(after: agentEnd ?? cue.upperBound, sentence: sentence)
+        // "condemned in the strongest terms the attacks ...": the manner intensifies the cue and
+        // the target follows it.
+        let mannerEnd = agentEnd == nil ? intensifyingManner(at: cue.upperBound, limit: sentence.upperBound) : nil
+        var targetSpan = target(after: agentEnd ?? mannerEnd ?? cue.upperBound, sentence: sentence)
         if evaluative, let subject = evaluatedSubject(before: c, sentence: sentence) {
             targetSpan = subject
         }
         let stance = Stance(
             category: entry.category, cue: view.span(cue), holders: holder.spans,
             target: targetSpan,
-            intense: window.contains { Self.intensifiers.contains(lower[$0]) },
+            intense: window.contains { Self.intensifiers.contains(lower[$0]) } || mannerEnd != nil
+                || isObjectPronoun(cue.upperBound, sentence: sentence)
+                    && intensifyingManner(at: cue.upperBound + 1, limit: sentence.upperBound) != nil,
             negated: window.contains { Self.negations.contains(lower[$0]) } && entry.category != .protest,
             repeated: lemmaRepeats || window.contains { Self.repetitions.contains(lower[$0]) },
             rule: rule == "subject" ? holder.rule : rule)
         lastSpeaker = holder
         return stance
     }
+
+    /// The end of a manner adverbial that intensifies a cue, starting at token n: "in the
+    /// strongest (possible) terms", "in the firmest manner", "in no uncertain terms".
+    func intensifyingManner(at n: Int, limit: Int) -> Int? {
+        guard n + 3 < limit, lower[n] == "in" else { return nil }
+        var k = n + 1
+        if lower[k] == "the", Self.mannerSuperlatives.contains(lower[k + 1]) {
+            k += 2
+        } else if lower[k] == "no", lower[k + 1] == "uncertain" {
+            k += 2
+        } else {
+            return nil
+        }
+        if k < limit, lower[k] == "possible" { k += 1 }
+        guard k < limit, Self.mannerNouns.contains(lower[k]) else { return nil }
+        return k + 1
+    }
+
+    static let mannerSuperlatives: WordSet = ["strongest", "firmest", "harshest", "sternest", "clearest", "most"]
+    static let mannerNouns: WordSet = ["terms", "manner", "way", "words"]
+
+    /// "condemned it in ...": an object pronoun right after the cue.
+    func isObjectPronoun(_ n: Int, sentence: Range<Int>) -> Bool {
+        n < sentence.upperBound && ["it", "them", "this"].contains(lower[n])
+    }
+
+    /// "called on President X (at the palace)": a person, with or without a title, as the
+    /// object of "call on", and no appeal after it ("to stop ...", "for restraint"). A
+    /// purpose "to discuss ..." or "to exchange views" is still a visit.
+    func isCourtesyCall(after n: Int, sentence: Range<Int>) -> Bool {
+        let limit = sentence.upperBound
+        var k = n
+        while k < limit, ["the", "his", "her", "h.e.", "h.e"].contains(lower[k]) { k += 1 }
+        var sawPerson = false
+        // Titles and names, and an apposition set off by commas ("X, Prime Minister of Y,").
+        while k < limit {
+            if let title = titleStartingAt[k] { k = title.upperBound; continue }
+            if let m = flatStartingAt[k], let r = tokenRange(of: m.span) {
+                if m.label == .person { sawPerson = true } else if !sawPerson { return false }
+                k = r.upperBound
+                continue
+            }
+            if sawPerson, lower[k] == ",", k + 1 < limit, titleStartingAt[k + 1] != nil { k += 1; continue }
+            if sawPerson, lower[k] == ",", k + 1 < limit, lower[k + 1] == "to" { k += 1 }
+            break
+        }
+        guard sawPerson else { return false }
+        guard k < limit else { return true }
+        if lower[k] == "for" { return false }
+        if lower[k] == "to", k + 1 < limit { return Self.visitPurposes.contains(lower[k + 1]) }
+        return true
+    }
+
+    /// Whether a directive verb ("urged", "called on", "asked") and its object come right
+    /// before token t (the "to" of an infinitive), with no clause boundary between.
+    func isDirectedAt(before t: Int, from s: Int) -> Bool {
+        var j = t - 1
+        while j >= max(s, t - 12) {
+            let w = lower[j]
+            if [",", ";", ":", ".", "and", "that"].contains(w) { return false }
+            if Self.directives.contains(w) || ["on", "upon"].contains(w) && j > s && lower[j - 1].hasPrefix("call") {
+                return j < t - 1
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    static let directives: WordSet = [
+        "urge", "urges", "urged", "urging", "ask", "asks", "asked", "asking", "request", "requests",
+        "requested", "requesting", "encourage", "encourages", "encouraged", "encouraging", "press",
+        "presses", "pressed", "pressing", "invite", "invites", "invited", "inviting", "demand",
+        "demands", "demanded", "demanding",
+    ]
+
+    /// Verbs of a visit's purpose: "called on the President to discuss ...".
+    static let visitPurposes: WordSet = [
+        "discuss", "exchange", "review", "brief", "convey", "pay", "deliver", "present", "explore",
+        "hand", "introduce", "bid", "meet", "share", "extend",
+    ]
 
     /// The agent of a nominal cue, named right after it: "from" or "by", then (past titles
     /// and determiners, before any comma) a person, place or organization.
@@ -781,7 +870,7 @@ struct StanceRun {
     func newClauseOfHolder(at n: Int, limit: Int) -> Bool {
         var k = n
         while k < limit, Self.skippable.contains(lower[k]) { k += 1 }
-        if k < limit, isHolderVerb(k) { return true }
+        if k < limit, isHolderVerb(k) || isPresentHolderVerb(k, limit: limit) || startsPredicate(at: k, limit: limit) { return true }
         // A subject first: a pronoun, a group ("both parties"), or a name.
         var subjectEnd: Int?
         if k < limit, ["he", "she", "they", "we"].contains(lower[k]) { subjectEnd = k + 1 }
@@ -811,6 +900,29 @@ struct StanceRun {
         }
         while j < limit, Self.skippable.contains(lower[j]) { j += 1 }
         return j < limit && isHolderVerb(j)
+    }
+
+    /// A verb of the holder's in the present tense, in a statement whose subject is "we",
+    /// "I" or "they" ("We welcome X and call on Y ..."): the base form of a stance, light or
+    /// reporting verb with an object after it (a determiner, a possessive, "that", "on"), so
+    /// that a noun ("concern and support for ...") is not taken for it.
+    func isPresentHolderVerb(_ k: Int, limit: Int) -> Bool {
+        let w = lower[k]
+        guard k + 1 < limit, !w.hasSuffix("ed"), !w.hasSuffix("ing"), !w.hasSuffix("s") || w.hasSuffix("ss"),
+              tagger.baseVerbForms.contains(w) || Self.lightVerbs.contains(w) || Self.reportingVerbs.contains(w),
+              Self.determiners.contains(lower[k + 1]) || Self.possessivePronouns.contains(lower[k + 1])
+                || ["that", "on", "upon"].contains(lower[k + 1]) else { return false }
+        let start = view.sentenceStart(k)
+        return (start..<k).contains { ["we", "i", "they"].contains(lower[$0]) }
+    }
+
+    /// "... and is deeply concerned about ...": a copula, then (past intensifiers) a stance
+    /// adjective, starts a predicate of the holder's.
+    func startsPredicate(at k: Int, limit: Int) -> Bool {
+        guard k < limit, Self.beForms.contains(lower[k]) else { return false }
+        var j = k + 1
+        while j < limit, Self.skippable.contains(lower[j]) || Self.intensifiers.contains(lower[j]) { j += 1 }
+        return j < limit && cueForms(at: j).contains { $0.cue.partOfSpeech == .adjective }
     }
 
     func isHolderVerb(_ k: Int) -> Bool {

@@ -13,6 +13,9 @@ public struct StanceTagger: Sendable {
     let lexicon: Lexicon
     /// Every token of a verb form (lower case): to spot a coordinated verb ("... and welcomed").
     let verbForms: WordSet
+    /// The first token of each verb form in the base form ("welcome", "call", "urge"): the
+    /// present tense of "we" and "they".
+    let baseVerbForms: WordSet
     /// Titles of office from the title lexicon, lower case ("foreign secretary", "prime
     /// minister"): "The Foreign Secretary" stands for the participant with that title.
     let roles: WordSet
@@ -23,19 +26,26 @@ public struct StanceTagger: Sendable {
     public init(lexicon: Lexicon, segmenter: Segmenter) {
         self.lexicon = lexicon
         var all: [Form] = []
-        var verbForms = Set<String>()
+        var verbForms = Set<String>(), baseVerbForms = Set<String>()
         let flat = lexicon.cues.flatMap { cue in cue.forms.map { (cue, $0) } }
         let tokenized = segmenter.tokenTexts(flat.map(\.1))
         for ((cue, _), tokens) in zip(flat, tokenized) where !tokens.isEmpty {
             let lowered = tokens.map { $0.lowercased() }
             all.append(Form(tokens: lowered, cue: cue))
-            if cue.partOfSpeech == .verb, let first = lowered.first, first.hasSuffix("ed") || first.hasSuffix("s") { verbForms.insert(first) }
+            if cue.partOfSpeech == .verb, let first = lowered.first {
+                if first.hasSuffix("ed") || first.hasSuffix("s") {
+                    verbForms.insert(first)
+                } else if !first.hasSuffix("ing") {
+                    baseVerbForms.insert(first)
+                }
+            }
         }
         var byFirst: [String: [Form]] = [:]
         for form in all { byFirst[form.tokens[0], default: []].append(form) }
         for key in byFirst.keys { byFirst[key]!.sort { $0.tokens.count > $1.tokens.count } }
         self.forms = WordMap(byFirst)
         self.verbForms = WordSet(verbForms)
+        self.baseVerbForms = WordSet(baseVerbForms)
         let titles = lexicon.entries(labelled: .title)
         self.honorifics = WordSet(titles.filter { $0.roles.contains("honorific") }
             .flatMap { $0.surfaceForms.map { $0.lowercased() } }.filter { $0.contains(" ") })

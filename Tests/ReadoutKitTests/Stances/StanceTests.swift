@@ -174,6 +174,52 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.ids == ["ekene-adaeze"])
     }
 
+    @Test func presentTenseVerbsOfTheHolderEndATarget() {
+        let found = stances(opening + "We welcome the new ferry link between our ports and call on all parties to keep the sea lanes open.")
+        #expect(found.map(\.category) == [.welcome, .urge])
+        #expect(found.first?.target == "the new ferry link between our ports")
+        #expect(found.last?.target == "all parties to keep the sea lanes open")
+        // A noun after "and" is still part of the target.
+        let nouns = stances(opening + "We welcome the pledges of aid and support in kind from the donors.")
+        #expect(nouns.first?.target == "the pledges of aid and support in kind from the donors")
+        // Past tense does not change: a present form after "and" in a past-tense sentence is no verb of the holder's.
+        let past = stances(opening + "Minister Park welcomed the proposal to expand trade and support the exporters.")
+        #expect(past.first?.target == "the proposal to expand trade and support the exporters")
+    }
+
+    @Test func aCopulaAndAStanceAdjectiveEndATarget() {
+        let found = stances(opening + "Japan deplores the closure of the border crossing and is deeply concerned about the shortages.")
+        #expect(found.map(\.category) == [.condemn, .concern])
+        #expect(found.first?.target == "the closure of the border crossing")
+        #expect(found.last?.target == "about the shortages" && found.last?.intense == true)
+    }
+
+    @Test func inTheStrongestTermsIntensifiesAndIsNoTarget() {
+        let found = stances(opening + "We condemn in the strongest possible terms the shelling of the hospital.")
+        #expect(found.first?.target == "the shelling of the hospital")
+        #expect(found.first?.intense == true)
+        let pronoun = stances(opening + "Minister Park condemned it in no uncertain terms.")
+        #expect(pronoun.first?.target == "it" && pronoun.first?.intense == true)
+    }
+
+    @Test func callingOnAPersonIsAVisitNotAnAppeal() {
+        #expect(stances(opening + "Minister Park called on Prime Minister Lio Wenbo at his office.").isEmpty)
+        #expect(stances(opening + "Minister Park called on Prime Minister Lio Wenbo to discuss the railway project.").isEmpty)
+        let appeal = stances(opening + "Minister Park called on Prime Minister Lio Wenbo to release the detained fishermen.")
+        #expect(appeal.first?.category == .urge && appeal.first?.target == "Prime Minister Lio Wenbo to release the detained fishermen")
+        let country = stances(opening + "Minister Park called on Japan to lift the restrictions.")
+        #expect(country.first?.category == .urge)
+    }
+
+    @Test func whatAnotherIsAskedToDoIsNoStanceOfTheirs() {
+        let found = stances(opening + "Minister Park urged the militia to agree to a ceasefire.")
+        #expect(found.map(\.category) == [.urge])
+        #expect(found.first?.target == "the militia to agree to a ceasefire")
+        // The holder's own infinitive stays: "agreed to support".
+        let own = stances(opening + "Minister Park and Minister Kamikawa agreed to support the reconstruction.")
+        #expect(own.map(\.category) == [.agree, .support])
+    }
+
     @Test func anHonorificAsSubjectStandsForItsBearer() {
         let found = stances("His Highness Sheikh Ekene Adaeze received Foreign Minister Lio Wenbo in Abu Dhabi. His Highness welcomed the minister and praised the growing ties.")
         #expect(found.map(\.category) == [.welcome, .welcome])
