@@ -692,6 +692,13 @@ struct StanceRun {
             actors[span] = Mention(label: .actor, span: span, references: refs, provenance: Provenance(rule: rule))
             return Holder(spans: [span], rule: rule)
         }
+        // "EAM thanked ...", "the FM said ...": a title's acronym stands for its bearer.
+        if words.count <= 2, view.isAllCaps(end - 1), words.count == 1 || words[0] == "the",
+           let forms = tagger.roleAcronyms[words[words.count - 1]] {
+            for form in forms {
+                if let r = personWithRole(form, before: start) { return make([r], "role") }
+            }
+        }
         if words.count == 1 {
             switch words[0] {
             case "he", "she", "herself", "himself":

@@ -19,6 +19,9 @@ public struct StanceTagger: Sendable {
     /// Titles of office from the title lexicon, lower case ("foreign secretary", "prime
     /// minister"): "The Foreign Secretary" stands for the participant with that title.
     let roles: WordSet
+    /// Acronyms of titles of office, lower case, with the title's other forms: "eam" ->
+    /// "external affairs minister". "EAM thanked ..." stands for the participant with that title.
+    let roleAcronyms: WordMap<[String]>
     /// Honorifics of several words, lower case ("his highness", "her excellency"): one used as
     /// a subject ("His Highness welcomed ...") stands for the person who bears it.
     let honorifics: WordSet
@@ -49,8 +52,16 @@ public struct StanceTagger: Sendable {
         let titles = lexicon.entries(labelled: .title)
         self.honorifics = WordSet(titles.filter { $0.roles.contains("honorific") }
             .flatMap { $0.surfaceForms.map { $0.lowercased() } }.filter { $0.contains(" ") })
-        self.roles = WordSet(titles.filter { !$0.roles.contains("honorific") }
-            .flatMap { $0.surfaceForms.map { $0.lowercased() } })
+        let offices = titles.filter { !$0.roles.contains("honorific") }
+        self.roles = WordSet(offices.flatMap { $0.surfaceForms.map { $0.lowercased() } })
+        var acronyms: [String: [String]] = [:]
+        for office in offices {
+            let forms = office.surfaceForms
+            for form in forms where form.count >= 2 && form.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                acronyms[form.lowercased(), default: []] += forms.filter { $0 != form }.map { $0.lowercased() }
+            }
+        }
+        self.roleAcronyms = WordMap(acronyms)
     }
 
     /// Stances and the Actor mentions (pronouns, group expressions) that hold them.

@@ -220,6 +220,13 @@ func stances(_ text: String) -> [Found] {
         #expect(own.map(\.category) == [.agree, .support])
     }
 
+    @Test func aTitlesAcronymAsSubjectStandsForItsBearer() {
+        let found = stances("External Affairs Minister Dr. Ekene Adaeze met Foreign Minister Lio Wenbo in Hanoi. EAM thanked the Vietnamese side for the arrangements.")
+        #expect(found.first?.category == .appreciate && found.first?.holders == ["EAM"] && found.first?.ids == ["ekene-adaeze"])
+        // An acronym that is no title's stays without a holder.
+        #expect(stances("Foreign Minister Lio Wenbo met the delegation. ABC thanked the hosts.").isEmpty)
+    }
+
     @Test func anHonorificAsSubjectStandsForItsBearer() {
         let found = stances("His Highness Sheikh Ekene Adaeze received Foreign Minister Lio Wenbo in Abu Dhabi. His Highness welcomed the minister and praised the growing ties.")
         #expect(found.map(\.category) == [.welcome, .welcome])
