@@ -21,6 +21,8 @@ struct StanceRun {
     /// Organizations named inside the document's meetings ("the 58th ASEAN Foreign Ministers'
     /// Meeting"): whose statement a "we" may be.
     var meetingOrganizations: [Reference] = []
+    /// The year of the meeting, when the readout gives its date.
+    var meetingYear: Int?
     /// The holder of the last stance or reporting verb, for "it is hoped that ...".
     var lastSpeaker: Holder?
     /// The last plural group holder, for "they".
@@ -37,6 +39,7 @@ struct StanceRun {
         self.mentions = mentions
         self.participants = meeting.participants.map { Reference(id: $0.id, name: $0.name) }
         self.countries = meeting.countries
+        self.meetingYear = meeting.date.flatMap { Int($0.prefix(4)) }
         let meetingSpans = mentions.filter { $0.label == .meeting }.map(\.span)
         for m in mentions where m.label == .organization && meetingSpans.contains(where: { $0.contains(m.span) }) {
             for r in m.references where !meetingOrganizations.contains(r) { meetingOrganizations.append(r) }
@@ -764,17 +767,57 @@ struct StanceRun {
             if tagger.honorifics.contains(honorific), let r = personWithRole(honorific, before: start) { return make([r], "role") }
         }
         // "The Prime Minister", "the Secretary and the Foreign Minister".
-        let phrase = words.dropFirst().joined(separator: " ")
+        let phrase = written(start + 1..<end)
         if first == "the" {
             let parts = phrase.components(separatedBy: " and the ")
             var refs: [Reference] = []
             for part in parts {
-                guard tagger.roles.contains(part), let r = personWithRole(part, before: start) else { return nil }
+                guard tagger.roles.contains(part), let r = personWithRole(part, before: start) ?? secretaryGeneral(part) else { return nil }
                 if !refs.contains(r) { refs.append(r) }
             }
             if !refs.isEmpty, view.isCapitalized(start + 1) { return make(refs, "role") }
         }
         return nil
+    }
+
+    /// Tokens in lower case as written, one space where the text has space between them:
+    /// "secretary-general" is one word of three tokens.
+    func written(_ range: Range<Int>) -> String {
+        var text = ""
+        for k in range {
+            if k > range.lowerBound, !view.joined(k - 1) { text += " " }
+            text += lower[k]
+        }
+        return text
+    }
+
+    /// "The Secretary-General" when the readout never names them (the UN's readouts): the
+    /// Secretary-General of the organization the role names ("UN", "NATO"), else of NATO in a
+    /// readout that names NATO and not the UN, else of the UN; the one in office in the year
+    /// of the meeting, or today's when the readout has no date.
+    func secretaryGeneral(_ role: String) -> Reference? {
+        let words = role.split(separator: " ")
+        guard let last = words.last, last == "secretary-general" || words.suffix(2) == ["secretary", "general"] else { return nil }
+        let prefix = words.dropLast(last == "secretary-general" ? 1 : 2).joined(separator: " ")
+        let organization: String
+        switch prefix {
+        case "un", "united nations": organization = "UN"
+        case "nato": organization = "NATO"
+        case "":
+            let ids = Set(mentions.lazy.filter { $0.label == .organization }.flatMap { $0.references.map(\.id) })
+            organization = ids.contains("NATO") && !ids.contains("UN") ? "NATO" : "UN"
+        default: return nil
+        }
+        let holders = tagger.secretariesGeneral.filter { $0.roles.contains(organization) }
+        let entry: LexiconEntry?
+        if let year = meetingYear {
+            entry = holders.last { e in
+                (e.validFrom.flatMap { Int($0.prefix(4)) } ?? Int.min) <= year && year <= (e.validTo.flatMap { Int($0.prefix(4)) } ?? Int.max)
+            }
+        } else {
+            entry = holders.last { $0.validTo == nil }
+        }
+        return entry.map { Reference(id: $0.id, name: $0.name) }
     }
 
     /// The person the previous sentence is about: its subject, when that is one person.
@@ -802,7 +845,7 @@ struct StanceRun {
         // The last fifty titles before i.
         let before = titleRanges.lazy.filter { $0.upperBound <= i }
         for t in before.suffix(50) {
-            let title = (t.lowerBound..<t.upperBound).map { lower[$0] }.joined(separator: " ")
+            let title = written(t)
             // The person right after the title, after it and a comma ("The Foreign Secretary,
             // David Lammy"), or right before it.
             let appositive = t.upperBound < view.count && lower[t.upperBound] == "," ? flatStartingAt[t.upperBound + 1] : nil

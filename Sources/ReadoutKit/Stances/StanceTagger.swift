@@ -22,6 +22,9 @@ public struct StanceTagger: Sendable {
     /// Acronyms of titles of office, lower case, with the title's other forms: "eam" ->
     /// "external affairs minister". "EAM thanked ..." stands for the participant with that title.
     let roleAcronyms: WordMap<[String]>
+    /// People of the lexicon whose role is secretary-general, in lexicon order (their other
+    /// roles name the organization: "UN", "NATO").
+    let secretariesGeneral: [LexiconEntry]
     /// Honorifics of several words, lower case ("his highness", "her excellency"): one used as
     /// a subject ("His Highness welcomed ...") stands for the person who bears it.
     let honorifics: WordSet
@@ -62,6 +65,7 @@ public struct StanceTagger: Sendable {
             }
         }
         self.roleAcronyms = WordMap(acronyms)
+        self.secretariesGeneral = lexicon.entries(labelled: .person).filter { $0.roles.contains("secretary-general") }
     }
 
     /// Stances and the Actor mentions (pronouns, group expressions) that hold them.

@@ -227,6 +227,18 @@ func stances(_ text: String) -> [Found] {
         #expect(stances("Foreign Minister Lio Wenbo met the delegation. ABC thanked the hosts.").isEmpty)
     }
 
+    @Test func anUnnamedSecretaryGeneralIsTheOneInOffice() {
+        let dated = stances("Readout of the Secretary-General's meeting with President Lio Wenbo\n\nNew York, 5 March 2015\n\nThe Secretary-General met today with President Lio Wenbo. The Secretary-General thanked the President for the support of his country.")
+        #expect(dated.first?.category == .appreciate && dated.first?.holders == ["The Secretary-General"] && dated.first?.ids == ["ban-ki-moon"])
+        let undated = stances("The Secretary-General met today with President Lio Wenbo. The Secretary-General welcomed the ceasefire.")
+        #expect(undated.first?.ids == ["antonio-guterres"])
+        let nato = stances("The Secretary General met President Lio Wenbo. The Secretary General thanked the President for his support to NATO.")
+        #expect(nato.first?.ids == ["mark-rutte"])
+        // A Secretary-General named in the readout is that person.
+        let named = stances("Secretary-General Ekene Adaeze met President Lio Wenbo. The Secretary-General welcomed the ceasefire.")
+        #expect(named.first?.ids == ["ekene-adaeze"])
+    }
+
     @Test func anHonorificAsSubjectStandsForItsBearer() {
         let found = stances("His Highness Sheikh Ekene Adaeze received Foreign Minister Lio Wenbo in Abu Dhabi. His Highness welcomed the minister and praised the growing ties.")
         #expect(found.map(\.category) == [.welcome, .welcome])
