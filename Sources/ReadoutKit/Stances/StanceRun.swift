@@ -530,6 +530,12 @@ struct StanceRun {
         }
         let w = lower[k]
         if w == "and" || w == "," || w == "but" {
+            // "X noted that A, and expressed hope ...": after a comma, the verb is coordinated
+            // with the reporting verb, not with a verb of A.
+            if w == "and", k > s, lower[k - 1] == ",", let verb = reportingVerb(before: k - 1, sentence: sentence),
+               let outer = subject(ofVerbAt: verb, sentence: sentence, depth: depth - 1) {
+                return outer
+            }
             return clauseSubject(sentence: sentence, before: v) ?? lastSpeaker
         }
         if Self.beForms.contains(w) || Self.lightVerbs.contains(w) || Self.reportingVerbs.contains(w) || tagger.verbForms.contains(w) {
@@ -584,6 +590,20 @@ struct StanceRun {
 
     /// The start of the clause that contains token v: after the last "that" introduced by a
     /// reporting verb or cue, else the sentence start.
+    /// The reporting verb whose that-clause runs up to token v ("noted that ..."), if any.
+    func reportingVerb(before v: Int, sentence: Range<Int>) -> Int? {
+        var t = v - 1
+        while t > max(sentence.lowerBound, v - Self.window) {
+            if [";", ":"].contains(lower[t]) { return nil }
+            if lower[t] == "that", let verb = previousContent(t, from: sentence.lowerBound),
+               Self.reportingVerbs.contains(lower[verb]) || Self.lightVerbs.contains(lower[verb]) {
+                return verb
+            }
+            t -= 1
+        }
+        return nil
+    }
+
     func clauseStart(before v: Int, sentence: Range<Int>) -> Int {
         var t = v - 1
         while t > max(sentence.lowerBound, v - Self.window) {
@@ -618,6 +638,14 @@ struct StanceRun {
                 continue
             }
             if let m = flatStartingAt[k], let range = tokenRange(of: m.span) {
+                // "Sergey Lavrov and (Minister) Badr Abdelatty": both are the subject.
+                var j = range.upperBound + 1
+                if m.label == .person, j < limit, lower[j - 1] == "and" {
+                    if let t = titleStartingAt[j] { j = t.upperBound }
+                    if let other = flatStartingAt[j], other.label == .person, let r = tokenRange(of: other.span), r.upperBound <= limit {
+                        return holderEnding(at: r.upperBound - 1, sentence: sentence)
+                    }
+                }
                 return holderEnding(at: range.upperBound - 1, sentence: sentence)
             }
             // An actor expression starting here.

@@ -239,6 +239,20 @@ func stances(_ text: String) -> [Found] {
         #expect(named.first?.ids == ["ekene-adaeze"])
     }
 
+    @Test func aVerbAfterCommaAndIsCoordinatedWithTheReportingVerb() {
+        let found = stances(opening + "Minister Park noted that this year marks the anniversary of ties between the Republic of Korea and Japan, and expressed hope that the ties would grow.")
+        #expect(found.first?.category == .hope && found.first?.ids == ["park-jin"])
+        // Without the comma the verb may belong to the that-clause's own subject.
+        let inner = stances(opening + "Minister Park said that Japan had lifted the ban and welcomed the decision.")
+        #expect(inner.first?.category == .welcome && inner.first?.ids == ["JPN"])
+    }
+
+    @Test func twoNamesJoinedByAndHoldACoordinatedVerbTogether() {
+        let found = stances(opening + "Kamikawa Yoko and Minister Park Jin expressed serious concern over the floods and called for more relief.")
+        #expect(found.map(\.category) == [.concern, .urge])
+        #expect(found.allSatisfy { $0.ids == ["kamikawa-yoko", "park-jin"] })
+    }
+
     @Test func anHonorificAsSubjectStandsForItsBearer() {
         let found = stances("His Highness Sheikh Ekene Adaeze received Foreign Minister Lio Wenbo in Abu Dhabi. His Highness welcomed the minister and praised the growing ties.")
         #expect(found.map(\.category) == [.welcome, .welcome])
