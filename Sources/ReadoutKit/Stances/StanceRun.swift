@@ -21,6 +21,8 @@ struct StanceRun {
     /// Organizations named inside the document's meetings ("the 58th ASEAN Foreign Ministers'
     /// Meeting"): whose statement a "we" may be.
     var meetingOrganizations: [Reference] = []
+    /// The country each participant represents (person id -> ISO code), where known.
+    var participantCountries: [String: String] = [:]
     /// The year of the meeting, when the readout gives its date.
     var meetingYear: Int?
     /// The holder of the last stance or reporting verb, for "it is hoped that ...".
@@ -40,6 +42,7 @@ struct StanceRun {
         self.participants = meeting.participants.map { Reference(id: $0.id, name: $0.name) }
         self.countries = meeting.countries
         self.meetingYear = meeting.date.flatMap { Int($0.prefix(4)) }
+        for p in meeting.participants { if let country = p.country { participantCountries[p.id] = country } }
         let meetingSpans = mentions.filter { $0.label == .meeting }.map(\.span)
         for m in mentions where m.label == .organization && meetingSpans.contains(where: { $0.contains(m.span) }) {
             for r in m.references where !meetingOrganizations.contains(r) { meetingOrganizations.append(r) }
@@ -799,6 +802,11 @@ struct StanceRun {
         if first == "the" {
             let parts = phrase.components(separatedBy: " and the ")
             var refs: [Reference] = []
+            // "The Iranian Foreign Minister": the foreign minister who represents Iran.
+            if parts.count == 1, !tagger.roles.contains(phrase), let (country, role) = demonymRole(after: start, end: end) {
+                guard let r = personWithRole(role, before: start, country: country), view.isCapitalized(start + 1) else { return nil }
+                return make([r], "role")
+            }
             for part in parts {
                 guard tagger.roles.contains(part), let r = personWithRole(part, before: start) ?? secretaryGeneral(part) else { return nil }
                 if !refs.contains(r) { refs.append(r) }
@@ -868,20 +876,64 @@ struct StanceRun {
     }
 
     /// The participant (or else the last person) whose title contains the role word.
-    func personWithRole(_ role: String, before i: Int) -> Reference? {
+    func personWithRole(_ role: String, before i: Int, country: String? = nil) -> Reference? {
         var candidates: [Reference] = []
+        /// People with a title that names a place ("Prime Minister of Japan").
+        var qualified: Set<String> = []
+        var unknownCountry: [Reference] = []
         // The last fifty titles before i.
         let before = titleRanges.lazy.filter { $0.upperBound <= i }
         for t in before.suffix(50) {
             let title = written(t)
             // The person right after the title, after it and a comma ("The Foreign Secretary,
             // David Lammy"), or right before it.
-            let appositive = t.upperBound < view.count && lower[t.upperBound] == "," ? flatStartingAt[t.upperBound + 1] : nil
+            var appositive: Mention?
+            if t.upperBound + 1 < view.count, lower[t.upperBound] == "," {
+                // "..., Dr. Abbas Araghchi": past an honorific.
+                let k = titleStartingAt[t.upperBound + 1]?.upperBound ?? t.upperBound + 1
+                appositive = flatStartingAt[k]
+            }
             guard title.contains(role), let person = flatStartingAt[t.upperBound] ?? appositive ?? flatEndingAt[t.lowerBound - 1],
                   person.label == .person, let r = person.references.first else { continue }
+            if let country {
+                // Of the country named, else of no known country.
+                let own = self.country(of: r, title: t)
+                if own == nil { unknownCountry.append(r) }
+                if own != country { continue }
+            }
             candidates.append(r)
+            if flatRanges.contains(where: { $0.1.label == .place && t.contains($0.0.lowerBound) }) { qualified.insert(r.id) }
         }
-        return candidates.last { participants.contains($0) } ?? candidates.last
+        // Of two participants with the role, the bare role is the one whose title names no
+        // country ("Prime Minister Modi ... the Prime Minister of Japan, Mr. Abe"): the
+        // readout's own side.
+        if candidates.isEmpty { candidates = unknownCountry }
+        let named = candidates.filter { participants.contains($0) }
+        if Set(named).count > 1, let own = named.last(where: { !qualified.contains($0.id) }) { return own }
+        return named.last ?? candidates.last
+    }
+
+    /// The country a titled person represents: a place named in the title ("Foreign Minister
+    /// of Iran"), else the meeting's record of the participant, else the lexicon's.
+    func country(of person: Reference, title: Range<Int>) -> String? {
+        for (range, m) in flatRanges where m.label == .place && range.lowerBound >= title.lowerBound && range.upperBound <= title.upperBound {
+            if let id = m.references.first?.id { return id }
+        }
+        if let code = participantCountries[person.id] { return code }
+        return tagger.lexicon.entry(id: person.id, label: .person)?.country
+    }
+
+    /// "Iranian foreign minister" -> ("IRN", "foreign minister"): a role after a nationality
+    /// adjective (one or two words) of the demonym lexicon, from the tokens after `start`.
+    func demonymRole(after start: Int, end: Int) -> (country: String, role: String)? {
+        for n in [2, 1] where start + 1 + n < end {
+            let words = (start + 1..<start + 1 + n).map { view[$0] }.joined(separator: " ")
+            if let code = tagger.lexicon.demonyms[words] {
+                let role = written(start + 1 + n..<end)
+                if tagger.roles.contains(role) { return (code, role) }
+            }
+        }
+        return nil
     }
 
     // MARK: Targets

@@ -111,6 +111,12 @@ import Testing
         #expect(texts(text, .person) == ["Park Jin"])
     }
 
+    @Test func officesJoinedByASlashAreOneTitle() {
+        let text = "Deputy Prime Minister/Foreign Minister Ekene Adaeze met Lio Wenbo."
+        #expect(texts(text, .title) == ["Deputy Prime Minister/Foreign Minister"])
+        #expect(texts(text, .person) == ["Ekene Adaeze"])
+    }
+
     @Test func fieldsOfOfficeAndRegionsInTitles() {
         let text = "Minister of State for the Indo-Pacific Ekene Adaeze met Minister of Foreign Affairs, Trade and Development Lio Wenbo and Minister for Foreign Affairs and Worship Ada Okafor."
         #expect(texts(text, .title) == [

@@ -253,6 +253,18 @@ func stances(_ text: String) -> [Found] {
         #expect(found.allSatisfy { $0.ids == ["kamikawa-yoko", "park-jin"] })
     }
 
+    @Test func aRoleWithANationalityStandsForThatCountrysOfficial() {
+        let text = "Foreign Minister Ekene Adaeze of Nigeria received a call from the Foreign Minister of Iran, Dr. Lio Wenbo. The Iranian Foreign Minister thanked Nigeria for its stance. The Nigerian Foreign Minister welcomed the call."
+        let found = stances(text)
+        #expect(found.map(\.category) == [.appreciate, .welcome])
+        #expect(found.map(\.ids) == [["lio-wenbo"], ["ekene-adaeze"]])
+    }
+
+    @Test func aBareRoleSharedByBothParticipantsIsTheOneWhoseTitleNamesNoCountry() {
+        let text = "Prime Minister Ekene Adaeze met the Prime Minister of Japan, H.E. Mr. Lio Wenbo, in Bangkok. The Prime Minister congratulated Prime Minister Lio on his election."
+        #expect(stances(text).first?.ids == ["ekene-adaeze"])
+    }
+
     @Test func anHonorificAsSubjectStandsForItsBearer() {
         let found = stances("His Highness Sheikh Ekene Adaeze received Foreign Minister Lio Wenbo in Abu Dhabi. His Highness welcomed the minister and praised the growing ties.")
         #expect(found.map(\.category) == [.welcome, .welcome])
