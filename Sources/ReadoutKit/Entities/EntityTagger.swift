@@ -274,6 +274,12 @@ struct TaggingRun {
                     end = next.end
                     continue
                 }
+                // "Senator the Hon Penny Wong": an honorific after "the".
+                if view[end] == "the", view.sameLine(end - 1), view.sameLine(end), end + 1 < view.count,
+                   let next = titleMatch(at: end + 1), isBareHonorific(next) {
+                    end = next.end
+                    continue
+                }
                 // "Deputy Prime Minister/Foreign Minister": offices joined by a slash.
                 if view[end] == "/", view.joined(end - 1), view.joined(end), let next = titleMatch(at: end + 1), !isBareHonorific(next) {
                     end = next.end

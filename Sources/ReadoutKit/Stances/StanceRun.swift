@@ -970,8 +970,8 @@ struct StanceRun {
                 // ", he added", ", she said".
                 if reportingTail(at: end + 1, limit: limit) { break }
             }
-            // "... and expressed ...": a new verb of the holder's.
-            if w == "and", end > start, newClauseOfHolder(at: end + 1, limit: limit) { break }
+            // "... and expressed ...", "... but committed ...": a new verb of the holder's.
+            if w == "and" || w == "but", end > start, newClauseOfHolder(at: end + 1, limit: limit) { break }
             // "hoped to meet X soon and that he would ...": a that-clause coordinated with a
             // target that is no that-clause is the next complement of the reporting verb.
             if w == "and", end > start, end + 1 < limit, lower[end + 1] == "that", lower[start] != "that" { break }

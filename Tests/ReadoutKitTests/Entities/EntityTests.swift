@@ -111,6 +111,11 @@ import Testing
         #expect(texts(text, .person) == ["Park Jin"])
     }
 
+    @Test func anHonorificAfterTheContinuesATitle() {
+        #expect(texts("Senator the Hon Ekene Adaeze met Lio Wenbo.", .title) == ["Senator the Hon"])
+        #expect(texts("Senator the Hon Ekene Adaeze met Lio Wenbo.", .person) == ["Ekene Adaeze"])
+    }
+
     @Test func officesJoinedByASlashAreOneTitle() {
         let text = "Deputy Prime Minister/Foreign Minister Ekene Adaeze met Lio Wenbo."
         #expect(texts(text, .title) == ["Deputy Prime Minister/Foreign Minister"])

@@ -187,6 +187,15 @@ func stances(_ text: String) -> [Found] {
         #expect(past.first?.target == "the proposal to expand trade and support the exporters")
     }
 
+    @Test func butAndAVerbOfTheHolderEndATarget() {
+        let found = stances(opening + "The two Ministers did not agree on the timeline for the talks but committed to continue discussions.")
+        #expect(found.map(\.category) == [.agree, .commit])
+        #expect(found.first?.target == "on the timeline for the talks" && found.first?.negated == true)
+        // "but" inside a noun phrase stays.
+        let phrase = stances(opening + "Minister Park welcomed the small but steady progress.")
+        #expect(phrase.first?.target == "the small but steady progress")
+    }
+
     @Test func aCopulaAndAStanceAdjectiveEndATarget() {
         let found = stances(opening + "Japan deplores the closure of the border crossing and is deeply concerned about the shortages.")
         #expect(found.map(\.category) == [.condemn, .concern])
