@@ -132,7 +132,7 @@ struct StanceRun {
         "strongly", "extremely", "deeply", "serious", "seriously", "grave", "gravely", "firmly", "highly",
         "utmost", "strong", "strongest", "deepest", "deep", "totally", "resolute", "resolutely", "eagerly",
         "profound", "profoundly", "great", "greatly", "firm", "keenly", "vehemently", "categorically",
-        "sincerest", "heartfelt", "warmest", "wholeheartedly",
+        "sincerest", "heartfelt", "warmest", "wholeheartedly", "stern", "sternly",
     ]
     /// Cues that judge a thing; their holder is the speaker ("X said it is unacceptable").
     static let evaluativeLemmas: WordSet = ["regrettable", "deplorable", "unacceptable", "unforgivable"]
@@ -152,7 +152,7 @@ struct StanceRun {
         "great", "profound", "renewed", "strongest", "grave", "continuing", "active", "firmest",
         "unswerving", "unequivocal", "steady", "deep-felt", "high", "highest", "earnest", "strenuous",
         "further", "enthusiastic", "complete", "total", "unchanged", "solid", "unconditional", "clear",
-        "mutual", "common", "same", "close", "growing", "concrete",
+        "mutual", "common", "same", "close", "growing", "concrete", "stern", "solemn", "formal",
     ]
     /// What may stand between a light verb and a carrier noun: "offered (his) deep words of ...".
     static let skippableBeforeCarrier = skippable.union(determiners).union(nounModifiers)
@@ -980,6 +980,9 @@ struct StanceRun {
         // Trailing punctuation and conjunctions are not part of the target (an abbreviation's period is).
         while end > start, [".", ",", ":", "!", "?", "\u{201D}", "\"", "and", "or", "but"].contains(lower[end - 1]) {
             if lower[end - 1] == ".", end - 2 >= start, view.joined(end - 2), lower[end - 2].contains(".") { break }
+            // A closing quote whose opening quote is in the target stays: "any form of "Taiwan independence"".
+            if lower[end - 1] == "\"", lower[start..<end - 1].filter({ $0 == "\"" }).count % 2 == 1 { break }
+            if lower[end - 1] == "\u{201D}", lower[start..<end - 1].contains("\u{201C}") { break }
             end -= 1
         }
         // An adverbial alone is no target: "its support so far".

@@ -153,6 +153,19 @@ func stances(_ text: String) -> [Found] {
         #expect(found.map(\.cue) == ["lauded", "willingness", "readiness"])
     }
 
+    @Test func lodgedRepresentationsAreAProtest() {
+        let found = stances(opening + "Japan lodged stern representations over the remarks.")
+        #expect(found.first?.category == .protest && found.first?.cue == "representations" && found.first?.holders == ["Japan"])
+        #expect(found.first?.target == "over the remarks" && found.first?.intense == true)
+    }
+
+    @Test func aQuotedPhraseEndingATargetKeepsItsClosingQuote() {
+        let found = stances(opening + "Minister Park said that the ROK opposes any form of \"unilateral change\".")
+        #expect(found.first?.target == "any form of \"unilateral change\"")
+        let curly = stances(opening + "Minister Park welcomed the \u{201C}Busan Declaration\u{201D}.")
+        #expect(curly.first?.target == "the \u{201C}Busan Declaration\u{201D}")
+    }
+
     @Test func rejectionIsProtest() {
         let found = stances(opening + "Minister Park expressed the ROK's rejection of the claim.")
         #expect(found.contains { $0.category == .protest && $0.cue == "rejection" && $0.holders == ["ROK"] && $0.target == "of the claim" })
