@@ -126,6 +126,7 @@ struct TaggingRun {
 
     mutating func run() -> [Mention] {
         lexiconPass()
+        statePlaces()
         coordinatedPlaces()
         titlePass()
         personsAfterTitles()
@@ -192,6 +193,41 @@ struct TaggingRun {
                 continue
             }
             add(m, entry: entry)
+        }
+    }
+
+    /// "Republic of Germany", "Federal Republic of Somalia": a form of state, "of" and a
+    /// country of the lexicon, where the lexicon lacks the whole name. One Place, the country.
+    func statePlace(at j: Int) -> (end: Int, entry: LexiconEntry)? {
+        var k = j
+        while k < view.count, k - j < 3, Self.stateModifiers.contains(view[k]) { k += 1 }
+        guard k + 2 < view.count, Self.stateNouns.contains(view[k]), view[k + 1] == "of",
+              (j..<k + 2).allSatisfy({ view.sameLine($0) }),
+              let country = flatMatch(at: k + 2), let entry = country.entries.first(where: Self.isCountry),
+              (flatMatch(at: j)?.end ?? 0) < country.end else { return nil }
+        return (country.end, entry)
+    }
+
+    static func isCountry(_ e: LexiconEntry) -> Bool {
+        e.label == .place && e.id.utf8.count == 3 && e.id.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+
+    static let stateNouns: WordSet = [
+        "Republic", "Kingdom", "State", "Sultanate", "Principality", "Commonwealth", "Federation",
+        "Emirate", "Duchy", "Confederation",
+    ]
+    static let stateModifiers: WordSet = [
+        "Federal", "Islamic", "Democratic", "Socialist", "Arab", "United", "Bolivarian", "Plurinational",
+        "Hashemite", "Independent", "Grand", "Oriental", "Cooperative", "Co-operative", "Federative",
+    ]
+
+    mutating func statePlaces() {
+        var i = 0
+        while i < view.count {
+            guard Self.stateNouns.contains(view[i]) || Self.stateModifiers.contains(view[i]), let (end, entry) = statePlace(at: i) else { i += 1; continue }
+            candidates.append(Candidate(start: i, end: end, label: .place, references: [Self.reference(entry)],
+                                        provenance: .from(entry, rule: "state-name"), priority: 1))
+            i = end
         }
     }
 
@@ -392,6 +428,7 @@ struct TaggingRun {
         var j = end + 1
         if j < view.count, view[j] == "the" { j += 1 }
         guard j < view.count, view.isCapitalized(j) || view.tokens[j].kind == .number else { return nil }
+        if view[end] == "of", let k = statePlace(at: j)?.end { return k }
         if view[end] == "of", let place = flatMatch(at: j), place.entries.contains(where: { $0.label != .person }) {
             var k = place.end
             if k + 2 < view.count, view[k] == "(", view.isAllCaps(k + 1), view[k + 2] == ")" { k += 3 }

@@ -111,6 +111,15 @@ import Testing
         #expect(texts(text, .person) == ["Park Jin"])
     }
 
+    @Test func aFormOfStateBeforeACountryIsOnePlace() {
+        let text = "Minister for Foreign Affairs of the Kingdom of Japan Ekene Adaeze met the President of the Federal Republic of Brazil."
+        #expect(texts(text, .place) == ["Kingdom of Japan", "Federal Republic of Brazil"])
+        #expect(ids(text, of: "Kingdom of Japan") == ["JPN"])
+        #expect(texts(text, .title).first == "Minister for Foreign Affairs of the Kingdom of Japan")
+        // Names of the lexicon stay as they are.
+        #expect(ids("The Republic of Korea and Japan met.", of: "Republic of Korea") == ["KOR"])
+    }
+
     @Test func anHonorificAfterTheContinuesATitle() {
         #expect(texts("Senator the Hon Ekene Adaeze met Lio Wenbo.", .title) == ["Senator the Hon"])
         #expect(texts("Senator the Hon Ekene Adaeze met Lio Wenbo.", .person) == ["Ekene Adaeze"])
