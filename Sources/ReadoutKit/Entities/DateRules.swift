@@ -21,6 +21,9 @@ struct DateRules {
         let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         return WordSet(names + names.map { $0.uppercased() })
     }()
+    /// Modifiers that may stand before a year alone ("early 2026"; not "next 2026").
+    static let partsOfYear: WordSet = ["early", "late", "mid", "Early", "Late", "Mid"]
+    static let closingMarks: WordSet = [")", ",", ".", ";", ":", "\u{201D}", "\""]
     static let modifiers: WordSet = ["early", "late", "mid", "last", "next", "this", "Early", "Late", "Mid", "Last", "Next"]
     static let relativeYears: WordSet = ["this", "last", "next"]
     static let meridiems: WordSet = ["a.m", "p.m", "am", "pm", "A.M", "P.M", "AM", "PM"]
@@ -111,7 +114,15 @@ struct DateRules {
         if view.isWord(k), mayBeName(k), Self.modifiers.contains(view[k]), k + 1 < view.count {
             var n = k + 1
             if view[n] == "-", view.joined(k) { n += 1 }
-            if month(at: n) != nil { k = n } else { return nil }
+            if month(at: n) != nil {
+                k = n
+            } else if Self.partsOfYear.contains(view[k]), n < view.count, year(n), view.sameLine(n - 1),
+                      !(n + 1 < view.count && view.joined(n) && !Self.closingMarks.contains(view[n + 1])) {
+                // "early 2026", "mid-2025".
+                return n + 1
+            } else {
+                return nil
+            }
         }
         // A weekday, maybe leading a date: "Friday, September 9".
         if view.isWord(k), mayBeName(k), Self.weekdays.contains(view[k]) {

@@ -39,6 +39,25 @@ struct MeetingRules {
         return Self.heads.contains(title) && (view.isAllCaps(i) || t == t.lowercased())
     }
 
+    /// The end of "on" and a capitalized subject after a head that ends at `end` ("... Conference
+    /// on African Development"): capitalized words, entities, hyphens and "and", up to eight
+    /// tokens; nil when a lower-case word follows "on".
+    func subject(after end: Int) -> Int? {
+        guard end + 1 < view.count, view[end] == "on", view.isCapitalized(end - 1), Self.subjectHeads.contains(view[end - 1]),
+              view.sameLine(end - 1), view.sameLine(end), view.isCapitalized(end + 1) else { return nil }
+        var k = end + 1
+        var last = k
+        while k < view.count, k - end <= 8 {
+            if view.isCapitalized(k) && !Self.openingWords.contains(view[k]) { k += 1; last = k }
+            else if ["-", "and", "&"].contains(view[k]), k + 1 < view.count, view.isCapitalized(k + 1) { k += 1 }
+            else { break }
+            if !view.sameLine(k - 1) { break }
+        }
+        return last
+    }
+
+    static let subjectHeads: WordSet = ["Conference", "Dialogue", "Consultations", "Consultation", "Talks", "Summit", "Forum", "Roundtable"]
+
     /// "2+2" or "2 + 2": the end token of this meeting format at i.
     func twoPlusTwo(_ i: Int) -> Int? {
         guard i + 2 < view.count, view[i] == "2", view[i + 1] == "+", view[i + 2] == "2" else { return nil }
@@ -79,6 +98,9 @@ struct MeetingRules {
                 if isNameWord(k) || Self.lowerWords.contains(view[k]) || view[k] == "\u{201D}" { k += 1; continue }
                 break
             }
+            // "Conference on African Development", "Dialogue on Cooperation and Security": the
+            // subject of a capitalized head, in capitalized words.
+            if !lowerHead, let subjectEnd = subject(after: end) { end = subjectEnd }
             if end < view.count, view.sameLine(end - 1), view.tokens[end].kind == .number, view[end].count == 4 { end += 1 }
             // Left.
             let first = view.sentenceStart(i)

@@ -219,6 +219,15 @@ import Testing
         #expect(texts("The visit (March 21-23, 2025) and the talks of July 8 to 10 went well.", .date) == ["March 21-23, 2025", "July 8 to 10"])
     }
 
+    @Test func aPartOfAYear() {
+        #expect(texts("The talks will resume in early 2026 or by mid-2027, not next 2028.", .date) == ["early 2026", "mid-2027", "2028"])
+    }
+
+    @Test func theSubjectOfAConferenceIsPartOfItsName() {
+        let text = "She attended the 5th Lagos Conference on Maritime Security and Trade in Lagos and a Summit on the Future."
+        #expect(texts(text, .meeting) == ["5th Lagos Conference on Maritime Security and Trade"])
+    }
+
     @Test func theYearOfANameIsNotADate() {
         #expect(texts("She will attend the opening of Japonism 2018 and Expo 2025 in Osaka.", .date).isEmpty)
         #expect(texts("In 2018 the two countries met again, as in May 2019.", .date) == ["2018", "May 2019"])
