@@ -374,6 +374,10 @@ struct StanceRun {
         if evaluative, let subject = evaluatedSubject(before: c, sentence: sentence) {
             targetSpan = subject
         }
+        // "North Korea's launches, which both leaders condemned": the antecedent.
+        if targetSpan == nil, !evaluative, let antecedent = relativeAntecedent(holder: holder, cue: c, sentence: sentence) {
+            targetSpan = antecedent
+        }
         let stance = Stance(
             category: entry.category, cue: view.span(cue), holders: holder.spans,
             target: targetSpan,
@@ -385,6 +389,26 @@ struct StanceRun {
             rule: rule == "subject" ? holder.rule : rule)
         lastSpeaker = holder
         return stance
+    }
+
+    /// The noun phrase that a non-restrictive relative clause describes, when the clause is
+    /// the holder and the cue with nothing after ("X's launches, which both leaders strongly
+    /// condemned"). The phrase runs from the start of its clause (the sentence, or after a
+    /// colon, semicolon or bullet) to the comma, and holds no verb of a speaker.
+    func relativeAntecedent(holder: Holder, cue c: Int, sentence: Range<Int>) -> Span? {
+        guard let h = holder.spans.compactMap({ tokenRange(of: $0)?.lowerBound }).min(), h < c,
+              h - 2 > sentence.lowerBound, ["which", "that"].contains(lower[h - 1]), lower[h - 2] == "," else { return nil }
+        let end = h - 2
+        var start = end
+        while start > sentence.lowerBound, ![";", ":", "\u{2022}", "\u{25CF}", "\u{00B7}"].contains(lower[start - 1]) { start -= 1 }
+        while start < end, ["\u{2022}", "-", "*", "\u{2013}"].contains(lower[start]) { start += 1 }
+        guard end > start, end - start <= 25 else { return nil }
+        for k in start..<end {
+            let w = lower[k]
+            if Self.reportingVerbs.contains(w) || Self.lightVerbs.contains(w) || tagger.verbForms.contains(w) { return nil }
+            if Self.beForms.contains(w), !isPossessive(k) { return nil }
+        }
+        return view.span(start..<end)
     }
 
     /// The end of a manner adverbial that intensifies a cue, starting at token n: "in the

@@ -209,6 +209,15 @@ func stances(_ text: String) -> [Found] {
         #expect(phrase.first?.target == "the small but steady progress")
     }
 
+    @Test func aRelativeClauseCueTargetsItsAntecedent() {
+        let text = opening + "The ministers discussed:\n\u{2022} the repeated cyber attacks on ports, which both Ministers strongly condemned;\n\u{2022} trade."
+        let found = stances(text)
+        #expect(found.first?.category == .condemn && found.first?.target == "the repeated cyber attacks on ports")
+        // A main clause before the comma is no antecedent.
+        let main = stances(opening + "Minister Park said the port was closed, which Japan regretted.")
+        #expect(main.first?.category == .regret && main.first?.target == nil)
+    }
+
     @Test func aCopulaAndAStanceAdjectiveEndATarget() {
         let found = stances(opening + "Japan deplores the closure of the border crossing and is deeply concerned about the shortages.")
         #expect(found.map(\.category) == [.condemn, .concern])
