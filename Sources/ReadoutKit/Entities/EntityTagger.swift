@@ -224,7 +224,10 @@ struct TaggingRun {
     mutating func statePlaces() {
         var i = 0
         while i < view.count {
-            guard Self.stateNouns.contains(view[i]) || Self.stateModifiers.contains(view[i]), let (end, entry) = statePlace(at: i) else { i += 1; continue }
+            // Cheap tests first: a capitalized word before "of" or another capitalized word.
+            guard view.isCapitalized(i), i + 2 < view.count, view.isCapitalized(i + 1) || view[i + 1] == "of",
+                  Self.stateNouns.contains(view[i]) || Self.stateModifiers.contains(view[i]),
+                  let (end, entry) = statePlace(at: i) else { i += 1; continue }
             candidates.append(Candidate(start: i, end: end, label: .place, references: [Self.reference(entry)],
                                         provenance: .from(entry, rule: "state-name"), priority: 1))
             i = end
