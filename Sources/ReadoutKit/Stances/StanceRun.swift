@@ -25,6 +25,9 @@ struct StanceRun {
     var participantCountries: [String: String] = [:]
     /// The year of the meeting, when the readout gives its date.
     var meetingYear: Int?
+    /// Exclusive ends of the sentences written in title case (headlines: "Japan Condemns
+    /// North Korea's Missile Launch"), where a cue verb is capitalized too.
+    var headlineEnds: TokenSet
     /// The holder of the last stance or reporting verb, for "it is hoped that ...".
     var lastSpeaker: Holder?
     /// The last plural group holder, for "they".
@@ -48,6 +51,8 @@ struct StanceRun {
             for r in m.references where !meetingOrganizations.contains(r) { meetingOrganizations.append(r) }
         }
         self.lower = view.texts.map(TokenView.lowercased)
+        headlineEnds = TokenSet(bound: view.count + 1)
+        for sentence in view.sentences where Self.isTitleCase(sentence, view) { headlineEnds.insert(sentence.upperBound) }
         // Keys are token indexes and exclusive ends: 0...count.
         flatEndingAt = TokenMap(bound: view.count + 1)
         flatStartingAt = TokenMap(bound: view.count + 1)
@@ -173,13 +178,32 @@ struct StanceRun {
         return candidates.filter { form in
             guard i + form.tokens.count <= view.sentenceEnd[i] else { return false }
             for (k, t) in form.tokens.enumerated() where lower[i + k] != t { return false }
-            // Cue words are lower case in running text (not "the Paris Agreement").
+            // Cue words are lower case in running text (not "the Paris Agreement"); a verb right
+            // after its subject may be capitalized in a headline ("Japan Condemns ...").
             for k in 0..<form.tokens.count where view.isCapitalized(i + k) && (k > 0 || view.sentenceStart(i) != i) {
-                if !view.isAllCaps(i + k) { return false }
+                if !view.isAllCaps(i + k), !(form.cue.partOfSpeech == .verb && headlineEnds.contains(view.sentenceEnd[i]) && flatEndingAt[i] != nil) {
+                    return false
+                }
             }
             return true
         }
     }
+
+    /// A headline: three words or more, every one capitalized but short function words, and
+    /// no full stop at the end.
+    static func isTitleCase(_ sentence: Range<Int>, _ view: TokenView) -> Bool {
+        guard sentence.count >= 3, ![".", "!", "?"].contains(view[sentence.upperBound - 1]) else { return false }
+        var words = 0
+        for k in sentence where view.isWord(k) {
+            words += 1
+            if !view.isCapitalized(k) && !headlineFunctionWords.contains(view[k]) { return false }
+        }
+        return words >= 3
+    }
+
+    static let headlineFunctionWords: WordSet = [
+        "a", "an", "the", "of", "on", "in", "for", "to", "with", "and", "at", "by", "from", "over", "as", "or", "via",
+    ]
 
     mutating func run() -> (stances: [Stance], actors: [Mention]) {
         var stances: [Stance] = []

@@ -200,6 +200,16 @@ func stances(_ text: String) -> [Found] {
         #expect(past.first?.target == "the proposal to expand trade and support the exporters")
     }
 
+    @Test func aCapitalizedVerbAfterItsSubjectInAHeadline() {
+        let found = stances("Japan Condemns the Missile Launch by the Militia\n\nTokyo, 3 May 2025\n\nThe ministry issued a statement.")
+        #expect(found.first?.category == .condemn && found.first?.cue == "Condemns" && found.first?.holders == ["Japan"])
+        #expect(found.first?.target == "the Missile Launch by the Militia")
+        // Not in a navigation line, and not without a subject.
+        #expect(stances("Back to Press Releases\n\nSee Our Support Pages").isEmpty)
+        // Not in running text.
+        #expect(stances(opening + "They signed the Paris Agreement.").isEmpty)
+    }
+
     @Test func butAndAVerbOfTheHolderEndATarget() {
         let found = stances(opening + "The two Ministers did not agree on the timeline for the talks but committed to continue discussions.")
         #expect(found.map(\.category) == [.agree, .commit])
