@@ -795,15 +795,25 @@ struct StanceRun {
                     return make(refs, "pronoun")
                 }
                 return make(participants, "pronoun")
-            case "i", "myself":
+            case "i", "myself", "we", "ourselves":
+                // Inside a quotation: the one quoted ("X said: "We condemn ..."", ""I look
+                // forward ...," he added"); "we" is the speaker's country when it is known.
+                if let q = quotation(around: start, sentence: sentence), let speaker = quoteSpeaker(q, sentence: sentence) {
+                    if words[0].hasPrefix("w"), let code = participantCountries[speaker.id] ?? tagger.lexicon.entry(id: speaker.id, label: .person)?.country {
+                        let name = tagger.lexicon.entry(id: code, label: .place)?.name ?? code
+                        return make([Reference(id: code, name: name)], "pronoun")
+                    }
+                    return make([speaker], "pronoun")
+                }
+                if words[0].hasPrefix("w") {
+                    // The authors of a joint or chair's statement: the participants, else the
+                    // organization whose meeting it reports ("the ASEAN Foreign Ministers' Meeting").
+                    if participants.count >= 2 { return make(participants, "pronoun") }
+                    if !meetingOrganizations.isEmpty { return make(meetingOrganizations, "pronoun") }
+                    return make(participants.isEmpty ? countries : participants, "pronoun")
+                }
                 // A statement in the first person: its author, the first participant named.
                 return make(participants.first.map { [$0] } ?? nearestPerson(before: start).map { [$0] } ?? [], "pronoun")
-            case "we", "ourselves":
-                // The authors of a joint or chair's statement: the participants, else the
-                // organization whose meeting it reports ("the ASEAN Foreign Ministers' Meeting").
-                if participants.count >= 2 { return make(participants, "pronoun") }
-                if !meetingOrganizations.isEmpty { return make(meetingOrganizations, "pronoun") }
-                return make(participants.isEmpty ? countries : participants, "pronoun")
             default:
                 return nil
             }
@@ -999,10 +1009,12 @@ struct StanceRun {
         }
         var end = start
         var depth = 0
+        // A cue inside a quotation: its target ends with the quotation.
+        let quoteEnd = quotation(around: start, sentence: sentence)?.close ?? limit
         // Inside a non-restrictive relative clause (", which ..."), which belongs to the noun
         // phrase; a following ", that ..." is the next complement of the reporting verb.
         var relative = false
-        while end < limit {
+        while end < min(limit, quoteEnd) {
             let w = lower[end]
             if w == "(" { depth += 1 }
             if w == ")" { if depth == 0 { break }; depth -= 1 }
@@ -1092,7 +1104,7 @@ struct StanceRun {
         guard k + 1 < limit, !w.hasSuffix("ed"), !w.hasSuffix("ing"), !w.hasSuffix("s") || w.hasSuffix("ss"),
               tagger.baseVerbForms.contains(w) || Self.lightVerbs.contains(w) || Self.reportingVerbs.contains(w),
               Self.determiners.contains(lower[k + 1]) || Self.possessivePronouns.contains(lower[k + 1])
-                || ["that", "on", "upon"].contains(lower[k + 1]) else { return false }
+                || ["that", "on", "upon"].contains(lower[k + 1]) || flatStartingAt[k + 1] != nil else { return false }
         let start = view.sentenceStart(k)
         return (start..<k).contains { ["we", "i", "they"].contains(lower[$0]) }
     }
@@ -1139,6 +1151,48 @@ struct StanceRun {
         else if let m = flatStartingAt[k], let r = tokenRange(of: m.span) { k = r.upperBound }
         else { return false }
         return k < limit && Self.reportingVerbs.contains(lower[k]) && (k + 1 >= limit || [".", ","].contains(lower[k + 1]))
+    }
+
+    /// The quotation inside a sentence that holds token i: the tokens of its opening and
+    /// closing marks (the closing one, or the sentence end when the quotation runs on).
+    func quotation(around i: Int, sentence: Range<Int>) -> (open: Int, close: Int)? {
+        var open: Int?
+        var k = sentence.lowerBound
+        while k < i {
+            let w = lower[k]
+            if w == "\u{201C}" { open = k } else if w == "\u{201D}" { open = nil } else if w == "\"" { open = open == nil ? k : nil }
+            k += 1
+        }
+        guard let open else { return nil }
+        var close = i
+        while close < sentence.upperBound, lower[close] != "\u{201D}", lower[close] != "\"" { close += 1 }
+        return (open, close)
+    }
+
+    /// Who is quoted: the subject of the reporting verb before the quotation ("X said:
+    /// "..."") or the speaker named after it (""...," he added", ""...," said Minister X").
+    mutating func quoteSpeaker(_ q: (open: Int, close: Int), sentence: Range<Int>) -> Reference? {
+        func person(_ holder: Holder?) -> Reference? {
+            guard let holder, holder.spans.count == 1, let span = holder.spans.first else { return nil }
+            if let actor = actors[span], actor.references.count == 1 { return actor.references[0] }
+            if let r = tokenRange(of: span), let m = flatEndingAt[r.upperBound], m.label == .person { return m.references.first }
+            return nil
+        }
+        // Before: "said:", "said,", "stated that" right before the opening mark.
+        if q.open >= sentence.lowerBound + 2, [":", ","].contains(lower[q.open - 1]), Self.reportingVerbs.contains(lower[q.open - 2]) {
+            return person(subject(ofVerbAt: q.open - 2, sentence: sentence, depth: 2))
+        }
+        // After: ",” he added", "”, said Minister X".
+        var k = q.close + 1
+        if k < sentence.upperBound, lower[k] == "," { k += 1 }
+        guard k < sentence.upperBound else { return nil }
+        if ["he", "she"].contains(lower[k]), k + 1 < sentence.upperBound, Self.reportingVerbs.contains(lower[k + 1]) {
+            return previousSubjectPerson(before: sentence.lowerBound) ?? nearestPerson(before: q.open)
+        }
+        if Self.reportingVerbs.contains(lower[k]) { k += 1 }
+        if let t = titleStartingAt[k] { k = t.upperBound }
+        if let m = flatStartingAt[k], m.label == .person { return m.references.first }
+        return nil
     }
 
     /// The subject of the copula before an evaluative cue ("North Korea’s test was totally

@@ -306,6 +306,17 @@ func stances(_ text: String) -> [Found] {
         #expect(stances(text).first?.ids == ["ekene-adaeze"])
     }
 
+    @Test func firstPersonPronounsInAQuotationAreTheOneQuoted() {
+        let before = stances(opening + "After the meeting, Minister Park said: \u{201C}I welcome the new ferry link.\u{201D}")
+        #expect(before.first?.category == .welcome && before.first?.holders == ["I"] && before.first?.ids == ["park-jin"])
+        // "We" is the speaker's country when it is known.
+        let we = stances(opening + "Minister Kamikawa said: \"We condemn the attack and welcome Korea's support.\"")
+        #expect(we.first?.category == .condemn && we.first?.ids == ["JPN"] && we.first?.target == "the attack")
+        // After the quotation: ", he added".
+        let after = stances(opening + "Minister Park thanked his host. \u{201C}I look forward to meeting again in Seoul,\u{201D} he added.")
+        #expect(after.last?.category == .hope && after.last?.ids == ["park-jin"] && after.last?.target == "to meeting again in Seoul")
+    }
+
     @Test func anHonorificAsSubjectStandsForItsBearer() {
         let found = stances("His Highness Sheikh Ekene Adaeze received Foreign Minister Lio Wenbo in Abu Dhabi. His Highness welcomed the minister and praised the growing ties.")
         #expect(found.map(\.category) == [.welcome, .welcome])
