@@ -56,8 +56,18 @@ struct OrganizationRules {
     ///   organization of the lexicon after "and the" ("... Organisation and the African Union").
     func startsAnotherName(at n: Int, afterThe: Bool, limit: Int) -> Bool {
         guard let head = headWord(n) else {
-            return run.titleMatch(at: n) != nil
-                || afterThe && run.flatMatch(at: n)?.entries.contains(where: { $0.label == .organization }) == true
+            if run.titleMatch(at: n) != nil
+                || afterThe && run.flatMatch(at: n)?.entries.contains(where: { $0.label == .organization }) == true {
+                return true
+            }
+            // "and the Ghana Institute of ...": "the", name words and a head.
+            guard afterThe else { return false }
+            var m = n + 1
+            while m < min(limit, n + 4), isNameWord(m) {
+                if headWord(m) != nil { return true }
+                m += 1
+            }
+            return false
         }
         return afterThe || (n + 1 < limit && (view[n + 1] == "of" || view[n + 1] == "OF") && Self.ofHeads.contains(head))
     }
@@ -75,6 +85,12 @@ struct OrganizationRules {
                 if headWord(k) != nil { heads.append(k) }
                 k += 1
                 while k + 1 < limit, view.joined(k - 1), view[k] == "-", view.joined(k), view.isWord(k + 1) { k += 2 }
+                continue
+            }
+            // "People's Democratic Party": the possessive of "People" inside a name.
+            if view[k] == "'s" || view[k] == "\u{2019}s", k > j, view[k - 1] == "People", view.joined(k - 1),
+               k + 1 < limit, view.sameLine(k), isNameWord(k + 1) {
+                k += 1
                 continue
             }
             // "of" and "for" follow a head ("Ministry of Defense", "Organization for ...");

@@ -57,6 +57,11 @@ import Testing
         #expect(texts("The Ministry of Fisheries and Oceans agreed.", .organization) == ["Ministry of Fisheries and Oceans"])
         #expect(texts("The Coast Guard Law was discussed.", .organization).isEmpty)
         #expect(texts("They dined at the State Guest House.", .organization).isEmpty)
+        // "and the", name words and a head start a second name.
+        #expect(texts("The Lagos Institute of Maritime Law and the Accra Institute of Public Policy signed.", .organization)
+            == ["Lagos Institute of Maritime Law", "Accra Institute of Public Policy"])
+        // "People's" inside a name.
+        #expect(texts("Members of the People's Unity Party attended.", .organization) == ["People's Unity Party"])
     }
 
     @Test func aRoleAfterAndEndsAnOrganizationsName() {
