@@ -306,8 +306,8 @@ struct TaggingRun {
                     if start > 0, view.sameLine(start - 1), lexicon.demonyms[view[start - 1] + " " + view[start]] != nil { start -= 1 }
                 }
             }
-            // "former President".
-            if start > 0, view.sameLine(start - 1), view[start - 1] == "former" || view[start - 1] == "Former" { start -= 1 }
+            // "former President", "Acting Foreign Minister".
+            if start > 0, view.sameLine(start - 1), Self.titlePrefixes.contains(view[start - 1]) { start -= 1 }
             while end < view.count {
                 if view.sameLine(end - 1), let next = titleMatch(at: end) {
                     end = next.end
@@ -413,6 +413,11 @@ struct TaggingRun {
     private func isBareHonorific(_ m: PhraseMatcher.Match) -> Bool {
         m.entries.allSatisfy { $0.roles.contains("honorific") }
     }
+
+    /// Words before a title that belong to it: "former President", "Acting Foreign Minister".
+    static let titlePrefixes: WordSet = [
+        "former", "Former", "Acting", "acting", "Interim", "interim", "Incoming", "incoming", "Outgoing", "outgoing",
+    ]
 
     /// Title words of envoys, whose title goes on with "to <country or body>".
     static let envoyWords: WordSet = ["Ambassador", "Representative", "Envoy", "Delegate", "Observer", "Consul"]

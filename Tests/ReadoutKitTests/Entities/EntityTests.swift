@@ -130,6 +130,12 @@ import Testing
         #expect(texts("Senator the Hon Ekene Adaeze met Lio Wenbo.", .person) == ["Ekene Adaeze"])
     }
 
+    @Test func wordsBeforeATitleThatBelongToIt() {
+        let text = "Acting Foreign Minister Ekene Adaeze met former President Lio Wenbo and Interim Prime Minister Ada Okafor."
+        #expect(texts(text, .title) == ["Acting Foreign Minister", "former President", "Interim Prime Minister"])
+        #expect(texts(text, .person) == ["Ekene Adaeze", "Lio Wenbo", "Ada Okafor"])
+    }
+
     @Test func officesJoinedByASlashAreOneTitle() {
         let text = "Deputy Prime Minister/Foreign Minister Ekene Adaeze met Lio Wenbo."
         #expect(texts(text, .title) == ["Deputy Prime Minister/Foreign Minister"])
