@@ -278,6 +278,24 @@ struct TaggingRun {
             let key = Self.nameKey(view[i])
             if knownNameParts[key] == nil { knownNameParts[key] = person }
         }
+        // A hyphenated part as a whole: "El-Sisi" of "Abdel Fattah El-Sisi".
+        var i = tokens.lowerBound
+        while i < tokens.upperBound {
+            let end = hyphenatedWordEnd(from: i, limit: tokens.upperBound)
+            if end - i > 1 {
+                let key = Self.nameKey(view.text(i..<end))
+                if knownNameParts[key] == nil { knownNameParts[key] = person }
+            }
+            i = max(end, i + 1)
+        }
+    }
+
+    /// The end of the word that starts at token i and goes on over hyphens without space
+    /// ("El-Sisi": three tokens); i + 1 for a word without hyphen.
+    func hyphenatedWordEnd(from i: Int, limit: Int) -> Int {
+        var end = i + 1
+        while end + 1 < limit, view[end] == "-", view.joined(end - 1), view.joined(end), view.isWord(end + 1) { end += 2 }
+        return end
     }
 
     /// Name parts match regardless of ALL-CAPS styling ("HAYASHI" = "Hayashi").
@@ -607,6 +625,10 @@ struct TaggingRun {
         if range.count == 1, let known = knownNameParts[Self.nameKey(view[range.lowerBound])] {
             return (known, Provenance(rule: "title-surname"))
         }
+        if range.count > 1, hyphenatedWordEnd(from: range.lowerBound, limit: range.upperBound) == range.upperBound,
+           let known = knownNameParts[Self.nameKey(view.text(range))] {
+            return (known, Provenance(rule: "title-surname"))
+        }
         if let m = matcher.longestMatch(keys: view.keys, alternates: view.alternates, from: range.lowerBound,
                                         upTo: range.upperBound, accept: { $0.label == .person },
                                         acceptAlternate: { $0.label == .person }),
@@ -739,7 +761,12 @@ struct TaggingRun {
             if Self.nameStopWords.contains(view[i]) || lexicon.demonyms[view[i]] != nil { continue }
             if view.tokens[i].kind != .word { continue }
             var end = i + 1
-            if let e = nameEnd(from: i), e > end {
+            // A hyphenated name is known as a whole or not at all ("El-Sisi", not "El").
+            let hyphenEnd = hyphenatedWordEnd(from: i, limit: view.count)
+            if hyphenEnd > end {
+                guard knownNameParts[Self.nameKey(view.text(i..<hyphenEnd))] == person else { continue }
+                end = hyphenEnd
+            } else if let e = nameEnd(from: i), e > end {
                 // "Kishida Fumio" written out again but not in the lexicon: the whole name.
                 let words = (i..<e).filter { view.isWord($0) }
                 if words.allSatisfy({ knownNameParts[Self.nameKey(view[$0])] == person }) { end = e }

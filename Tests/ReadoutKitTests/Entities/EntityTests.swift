@@ -130,6 +130,12 @@ import Testing
         #expect(texts("Senator the Hon Ekene Adaeze met Lio Wenbo.", .person) == ["Ekene Adaeze"])
     }
 
+    @Test func aHyphenatedSurnameIsKnownAsAWhole() {
+        let text = "President Ekene Abdel-Adaeze met Minister Lio Wenbo. President Abdel-Adaeze thanked him, and Abdel-Adaeze left. Then Abdel-Karim spoke."
+        #expect(texts(text, .person) == ["Ekene Abdel-Adaeze", "Lio Wenbo", "Abdel-Adaeze", "Abdel-Adaeze"])
+        #expect(Set(ids(text, of: "Abdel-Adaeze")) == ["ekene-abdel-adaeze"])
+    }
+
     @Test func wordsBeforeATitleThatBelongToIt() {
         let text = "Acting Foreign Minister Ekene Adaeze met former President Lio Wenbo and Interim Prime Minister Ada Okafor."
         #expect(texts(text, .title) == ["Acting Foreign Minister", "former President", "Interim Prime Minister"])
