@@ -759,9 +759,11 @@ struct StanceRun {
 
     static let groupNouns: WordSet = [
         "ministers", "leaders", "sides", "countries", "parties", "delegations", "counterparts",
-        "governments", "nations", "secretaries", "presidents", "heads",
+        "governments", "nations", "secretaries", "presidents", "heads", "excellencies",
     ]
-    static let peopleGroups: WordSet = ["ministers", "leaders", "counterparts", "secretaries", "presidents", "heads", "delegations"]
+    static let peopleGroups: WordSet = ["ministers", "leaders", "counterparts", "secretaries", "presidents", "heads", "delegations", "excellencies"]
+    /// "the Japanese side", "the Ghanaian delegation": a country's side by its nationality.
+    static let sideNouns: WordSet = ["side", "delegation", "government", "authorities"]
 
     /// A pronoun or group expression over tokens [start, end), normalized to the entities it
     /// stands for: "The two Ministers", "both sides", "the Japanese side", "she", "The Secretary
@@ -825,7 +827,8 @@ struct StanceRun {
             // "the two Ministers", "both Prime Ministers", "The three Foreign Ministers", "both sides".
             let allowed: Set<String> = ["two", "three", "both", "foreign", "prime", "all", "four", "the", "respective"]
             guard inner.allSatisfy({ allowed.contains($0) }) else { return nil }
-            if first != "both" && first != "the" && first != "all" && first != "two" { return nil }
+            // "Their Excellencies" too.
+            if first != "both" && first != "the" && first != "all" && first != "two" && !(first == "their" && last == "excellencies") { return nil }
             if Self.peopleGroups.contains(last) {
                 let count = words.contains("three") ? 3 : words.contains("four") ? 4 : 2
                 let refs = count > participants.count ? participants : Array(participants.prefix(max(2, count)))
@@ -837,8 +840,8 @@ struct StanceRun {
             lastGroup = h
             return h
         }
-        if last == "side", words.count >= 3, first == "the" {
-            // "the Japanese side", "the ROK side".
+        if Self.sideNouns.contains(last), words.count >= 3, first == "the" {
+            // "the Japanese side", "the ROK side", "the Ghanaian delegation".
             let middle = (start + 1..<end - 1)
             let text = middle.map { view[$0] }.joined(separator: " ")
             if let code = tagger.lexicon.demonyms[text] {

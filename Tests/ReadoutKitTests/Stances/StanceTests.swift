@@ -367,6 +367,13 @@ func stances(_ text: String) -> [Found] {
         #expect(found[2].ids == ["JPN"])
     }
 
+    @Test func aDelegationByNationalityAndTheirExcellencies() {
+        let found = stances(opening + "The Korean delegation expressed appreciation for the hospitality. Their Excellencies looked forward to the summit.")
+        #expect(found.map(\.holders) == [["The Korean delegation"], ["Their Excellencies"]])
+        #expect(found.first?.ids == ["KOR"])
+        #expect(Set(found.last?.ids ?? []) == ["kamikawa-yoko", "park-jin"])
+    }
+
     @Test func theyAfterACoordinatedVerb() {
         let found = stances(opening + "Furthermore, they shared serious concern about the launches, and affirmed that they would continue close coordination.")
         #expect(found.map(\.category) == [.concern, .commit])
