@@ -28,6 +28,8 @@ struct StanceRun {
     /// Exclusive ends of the sentences written in title case (headlines: "Japan Condemns
     /// North Korea's Missile Launch"), where a cue verb is capitalized too.
     var headlineEnds: TokenSet
+    /// The tokens that are quotation marks (" “ ”), in text order.
+    var quoteMarks: [Int] = []
     /// The holder of the last stance or reporting verb, for "it is hoped that ...".
     var lastSpeaker: Holder?
     /// The last plural group holder, for "they".
@@ -52,6 +54,14 @@ struct StanceRun {
         }
         self.lower = view.texts.map(TokenView.lowercased)
         headlineEnds = TokenSet(bound: view.count + 1)
+        // " is 22, “ and ” are E2 80 9C and E2 80 9D in UTF-8: read on bytes.
+        let bytes = view.document.bytes
+        for (k, token) in view.tokens.enumerated() {
+            let a = token.span.start, length = token.span.end - token.span.start
+            if length == 1 && bytes[a] == 0x22 || length == 3 && bytes[a] == 0xE2 && bytes[a + 1] == 0x80 && (bytes[a + 2] == 0x9C || bytes[a + 2] == 0x9D) {
+                quoteMarks.append(k)
+            }
+        }
         for sentence in view.sentences where Self.isTitleCase(sentence, view) { headlineEnds.insert(sentence.upperBound) }
         // Keys are token indexes and exclusive ends: 0...count.
         flatEndingAt = TokenMap(bound: view.count + 1)
@@ -1159,16 +1169,18 @@ struct StanceRun {
     /// The quotation inside a sentence that holds token i: the tokens of its opening and
     /// closing marks (the closing one, or the sentence end when the quotation runs on).
     func quotation(around i: Int, sentence: Range<Int>) -> (open: Int, close: Int)? {
+        // Only the quotation marks of the sentence are read (`quoteMarks`, in text order).
+        var n = quoteMarks.partitionIndex { $0 >= sentence.lowerBound }
         var open: Int?
-        var k = sentence.lowerBound
-        while k < i {
+        while n < quoteMarks.count, quoteMarks[n] < i {
+            let k = quoteMarks[n]
             let w = lower[k]
-            if w == "\u{201C}" { open = k } else if w == "\u{201D}" { open = nil } else if w == "\"" { open = open == nil ? k : nil }
-            k += 1
+            if w == "\u{201C}" { open = k } else if w == "\u{201D}" { open = nil } else { open = open == nil ? k : nil }
+            n += 1
         }
         guard let open else { return nil }
-        var close = i
-        while close < sentence.upperBound, lower[close] != "\u{201D}", lower[close] != "\"" { close += 1 }
+        while n < quoteMarks.count, quoteMarks[n] < sentence.upperBound, lower[quoteMarks[n]] == "\u{201C}" { n += 1 }
+        let close = n < quoteMarks.count && quoteMarks[n] < sentence.upperBound ? quoteMarks[n] : sentence.upperBound
         return (open, close)
     }
 
