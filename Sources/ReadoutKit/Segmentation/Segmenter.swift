@@ -184,6 +184,10 @@ public final class Segmenter: @unchecked Sendable {
             kept.append(boundary)
         }
         kept.append(bytes.count)
+        // ICU's English exceptions keep "ROK.", "NATO." and "WTO." inside a sentence; in
+        // readouts an acronym of capitals before ". " and a capital ends one.
+        let acronymEnds = acronymSentenceEnds(tokens: tokens, bytes: bytes)
+        if !acronymEnds.isEmpty { kept = Array(Set(kept).union(acronymEnds)).sorted() }
         var spans: [Span] = []
         for i in 0..<(kept.count - 1) {
             if let span = trimmed(Span(kept[i], kept[i + 1]), tokens: tokens, bytes: bytes, firstToken: firstToken) {
@@ -191,6 +195,25 @@ public final class Segmenter: @unchecked Sendable {
             }
         }
         return spans
+    }
+
+    /// Offsets where a sentence starts after an acronym of capital letters, a period and
+    /// spaces ("... support for the ROK. Both Ministers ..."), unless the acronym with its
+    /// period is an abbreviation of the list.
+    private func acronymSentenceEnds(tokens: [Token], bytes: [UInt8]) -> [Int] {
+        var ends: [Int] = []
+        var t = 1
+        while t + 1 < tokens.count {
+            defer { t += 1 }
+            let dot = tokens[t].span, word = tokens[t - 1].span, next = tokens[t + 1].span
+            guard dot.end - dot.start == 1, bytes[dot.start] == 0x2E, word.end == dot.start, word.end - word.start >= 2,
+                  next.start > dot.end, bytes[next.start] >= 0x41, bytes[next.start] <= 0x5A,
+                  bytes[dot.end..<next.start].allSatisfy({ $0 == 0x20 }),
+                  bytes[word.start..<word.end].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { continue }
+            if abbreviations.kind(of: Self.text(tokens[t - 1], bytes) + ".") != nil { continue }
+            ends.append(next.start)
+        }
+        return ends
     }
 
     /// Whether ICU's break before token `next` should be undone.

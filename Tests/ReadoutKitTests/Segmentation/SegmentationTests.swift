@@ -13,6 +13,14 @@ import Testing
         #expect(sentences("She received H. E. Mr. Tan Wei at noon.").count == 1)
     }
 
+    @Test func anAcronymEndsASentenceThatICUWouldGoOn() {
+        // ICU's English exceptions keep "ROK." and "NATO." inside a sentence.
+        #expect(sentences("They backed the ROK. Both Ministers agreed. It stays in NATO. The talks ended.")
+            == ["They backed the ROK.", "Both Ministers agreed.", "It stays in NATO.", "The talks ended."])
+        // Abbreviations of the list and lower-case continuations stay.
+        #expect(sentences("Dr. Park met Mr. Lee at the U.S. Embassy.") == ["Dr. Park met Mr. Lee at the U.S. Embassy."])
+    }
+
     @Test func clockTimesStayInside() {
         let s = sentences("The call began at 10:30 a.m. and lasted an hour. Then it ended.")
         #expect(s == ["The call began at 10:30 a.m. and lasted an hour.", "Then it ended."])
