@@ -281,21 +281,13 @@ struct TaggingRun {
         // A hyphenated part as a whole: "El-Sisi" of "Abdel Fattah El-Sisi".
         var i = tokens.lowerBound
         while i < tokens.upperBound {
-            let end = hyphenatedWordEnd(from: i, limit: tokens.upperBound)
+            let end = view.hyphenatedWordEnd(from: i, limit: tokens.upperBound)
             if end - i > 1 {
                 let key = Self.nameKey(view.text(i..<end))
                 if knownNameParts[key] == nil { knownNameParts[key] = person }
             }
             i = max(end, i + 1)
         }
-    }
-
-    /// The end of the word that starts at token i and goes on over hyphens without space
-    /// ("El-Sisi": three tokens); i + 1 for a word without hyphen.
-    func hyphenatedWordEnd(from i: Int, limit: Int) -> Int {
-        var end = i + 1
-        while end + 1 < limit, view[end] == "-", view.joined(end - 1), view.joined(end), view.isWord(end + 1) { end += 2 }
-        return end
     }
 
     /// Name parts match regardless of ALL-CAPS styling ("HAYASHI" = "Hayashi").
@@ -526,9 +518,8 @@ struct TaggingRun {
             guard view.isCapitalized(j), !Self.nameStopWords.contains(view[j]), !OrganizationRules.heads.contains(view[j]) else { break }
             if j > i, titleMatch(at: j) != nil { break }
             if j > i, let m = flatMatch(at: j), !m.entries.contains(where: { $0.label == .person }) { break }
-            var k = j + 1
             // "Byung-se", "Jong-un": hyphen and a word, no spaces.
-            while k + 1 < view.count, view.joined(k - 1), view[k] == "-", view.joined(k), view.isWord(k + 1) { k += 2 }
+            var k = view.hyphenatedWordEnd(from: j, limit: view.count)
             // An initial: "J." or "L.P."
             if k < view.count, view[k] == ".", view.joined(k - 1),
                view[j].allSatisfy({ $0.isUppercase || $0 == "." }), view[j].count <= 4 {
@@ -625,7 +616,7 @@ struct TaggingRun {
         if range.count == 1, let known = knownNameParts[Self.nameKey(view[range.lowerBound])] {
             return (known, Provenance(rule: "title-surname"))
         }
-        if range.count > 1, hyphenatedWordEnd(from: range.lowerBound, limit: range.upperBound) == range.upperBound,
+        if range.count > 1, view.hyphenatedWordEnd(from: range.lowerBound, limit: range.upperBound) == range.upperBound,
            let known = knownNameParts[Self.nameKey(view.text(range))] {
             return (known, Provenance(rule: "title-surname"))
         }
@@ -762,7 +753,7 @@ struct TaggingRun {
             if view.tokens[i].kind != .word { continue }
             var end = i + 1
             // A hyphenated name is known as a whole or not at all ("El-Sisi", not "El").
-            let hyphenEnd = hyphenatedWordEnd(from: i, limit: view.count)
+            let hyphenEnd = view.hyphenatedWordEnd(from: i, limit: view.count)
             if hyphenEnd > end {
                 guard knownNameParts[Self.nameKey(view.text(i..<hyphenEnd))] == person else { continue }
                 end = hyphenEnd

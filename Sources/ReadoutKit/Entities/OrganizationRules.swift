@@ -83,8 +83,7 @@ struct OrganizationRules {
         while k < limit {
             if isNameWord(k) {
                 if headWord(k) != nil { heads.append(k) }
-                k += 1
-                while k + 1 < limit, view.joined(k - 1), view[k] == "-", view.joined(k), view.isWord(k + 1) { k += 2 }
+                k = view.hyphenatedWordEnd(from: k, limit: limit)
                 continue
             }
             // "People's Democratic Party": the possessive of "People" inside a name.

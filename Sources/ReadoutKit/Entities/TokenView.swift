@@ -75,6 +75,14 @@ struct TokenView {
 
     func isWord(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .word }
 
+    /// The end of the word that starts at token i and goes on over hyphens without space
+    /// ("El-Sisi", "Byung-se": three tokens), before `limit`; i + 1 for a word without hyphen.
+    func hyphenatedWordEnd(from i: Int, limit: Int) -> Int {
+        var end = i + 1
+        while end + 1 < limit, texts[end] == "-", joined(end - 1), joined(end), isWord(end + 1) { end += 2 }
+        return end
+    }
+
     /// Starts with an upper-case letter.
     /// Starts with an upper-case letter (precomputed: rules ask this of every token often).
     func isCapitalized(_ i: Int) -> Bool { i >= 0 && i < count && shapes[i] & Self.capitalized != 0 }
