@@ -649,8 +649,6 @@ struct StanceRun {
         return nil
     }
 
-    /// The start of the clause that contains token v: after the last "that" introduced by a
-    /// reporting verb or cue, else the sentence start.
     /// The reporting verb whose that-clause runs up to token v ("noted that ..."), if any.
     func reportingVerb(before v: Int, sentence: Range<Int>) -> Int? {
         var t = v - 1
@@ -665,6 +663,8 @@ struct StanceRun {
         return nil
     }
 
+    /// The start of the clause that contains token v: after the last "that" introduced by a
+    /// reporting verb or cue, else the sentence start.
     func clauseStart(before v: Int, sentence: Range<Int>) -> Int {
         var t = v - 1
         while t > max(sentence.lowerBound, v - Self.window) {
@@ -808,16 +808,16 @@ struct StanceRun {
                 }
                 return make(participants, "pronoun")
             case "i", "myself", "we", "ourselves":
+                let plural = words[0] == "we" || words[0] == "ourselves"
                 // Inside a quotation: the one quoted ("X said: "We condemn ..."", ""I look
                 // forward ...," he added"); "we" is the speaker's country when it is known.
                 if let q = quotation(around: start, sentence: sentence), let speaker = quoteSpeaker(q, sentence: sentence) {
-                    if words[0].hasPrefix("w"), let code = participantCountries[speaker.id] ?? tagger.lexicon.entry(id: speaker.id, label: .person)?.country {
-                        let name = tagger.lexicon.entry(id: code, label: .place)?.name ?? code
-                        return make([Reference(id: code, name: name)], "pronoun")
+                    if plural, let code = participantCountries[speaker.id] ?? tagger.lexicon.entry(id: speaker.id, label: .person)?.country {
+                        return make([countryReference(code)], "pronoun")
                     }
                     return make([speaker], "pronoun")
                 }
-                if words[0].hasPrefix("w") {
+                if plural {
                     // The authors of a joint or chair's statement: the participants, else the
                     // organization whose meeting it reports ("the ASEAN Foreign Ministers' Meeting").
                     if participants.count >= 2 { return make(participants, "pronoun") }
@@ -854,10 +854,7 @@ struct StanceRun {
             // "the Japanese side", "the ROK side", "the Ghanaian delegation".
             let middle = (start + 1..<end - 1)
             let text = middle.map { view[$0] }.joined(separator: " ")
-            if let code = tagger.lexicon.demonyms[text] {
-                let name = tagger.lexicon.entry(id: code, label: .place)?.name ?? code
-                return make([Reference(id: code, name: name)], "side")
-            }
+            if let code = tagger.lexicon.demonyms[text] { return make([countryReference(code)], "side") }
             if let m = flatStartingAt[start + 1], m.label != .person, tokenRange(of: m.span)?.upperBound == end - 1 {
                 return make(m.references, "side")
             }
@@ -885,6 +882,11 @@ struct StanceRun {
             if !refs.isEmpty, view.isCapitalized(start + 1) { return make(refs, "role") }
         }
         return nil
+    }
+
+    /// A country by its code, with the lexicon's name for it.
+    func countryReference(_ code: String) -> Reference {
+        Reference(id: code, name: tagger.lexicon.entry(id: code, label: .place)?.name ?? code)
     }
 
     /// Tokens in lower case as written, one space where the text has space between them:
@@ -973,7 +975,7 @@ struct StanceRun {
                 if own != country { continue }
             }
             candidates.append(r)
-            if flatRanges.contains(where: { $0.1.label == .place && t.contains($0.0.lowerBound) }) { qualified.insert(r.id) }
+            if !places(startingIn: t).isEmpty { qualified.insert(r.id) }
         }
         // Of two participants with the role, the bare role is the one whose title names no
         // country ("Prime Minister Modi ... the Prime Minister of Japan, Mr. Abe"): the
@@ -987,11 +989,18 @@ struct StanceRun {
     /// The country a titled person represents: a place named in the title ("Foreign Minister
     /// of Iran"), else the meeting's record of the participant, else the lexicon's.
     func country(of person: Reference, title: Range<Int>) -> String? {
-        for (range, m) in flatRanges where m.label == .place && range.lowerBound >= title.lowerBound && range.upperBound <= title.upperBound {
+        for (range, m) in places(startingIn: title) where range.upperBound <= title.upperBound {
             if let id = m.references.first?.id { return id }
         }
         if let code = participantCountries[person.id] { return code }
         return tagger.lexicon.entry(id: person.id, label: .person)?.country
+    }
+
+    /// The place mentions that start at a token of `range`, in text order, with their tokens.
+    func places(startingIn range: Range<Int>) -> some Collection<(Range<Int>, Mention)> {
+        range.lazy.compactMap { k in
+            flatStartingAt[k].flatMap { m in m.label == .place ? tokenRange(of: m.span).map { ($0, m) } : nil }
+        }
     }
 
     /// "Iranian foreign minister" -> ("IRN", "foreign minister"): a role after a nationality
