@@ -23,15 +23,49 @@ import Testing
         #expect(result.failures.first?.reason.contains("cannot read") == true)
     }
 
+    @Test func aFolderWalkTakesTextFilesAndLinksToThemButNoHiddenEntries() throws {
+        let input = try folder(), elsewhere = try folder()
+        defer { try? FileManager.default.removeItem(at: input); try? FileManager.default.removeItem(at: elsewhere) }
+        let fm = FileManager.default
+        for sub in ["2024/june", ".drafts", "empty"] { try fm.createDirectory(at: input.appending(path: sub), withIntermediateDirectories: true) }
+        for name in ["a.txt", "2024/june/b.txt", "2024/notes.md", ".hidden.txt", ".drafts/c.txt"] {
+            try "Japan".write(to: input.appending(path: name), atomically: false, encoding: .utf8)
+        }
+        try "Japan".write(to: elsewhere.appending(path: "d.txt"), atomically: false, encoding: .utf8)
+        try fm.createSymbolicLink(at: input.appending(path: "linked.txt"), withDestinationURL: elsewhere.appending(path: "d.txt"))
+        try fm.createSymbolicLink(at: input.appending(path: "folder-link"), withDestinationURL: elsewhere)
+        try fm.createSymbolicLink(at: input.appending(path: "dangling.txt"), withDestinationURL: elsewhere.appending(path: "gone.txt"))
+        let (files, failures) = collectInputs([input.path])
+        #expect(failures.isEmpty)
+        #expect(files.map(\.relativePath) == ["2024/june/b.txt", "a.txt", "linked.txt"])
+        #expect(files.allSatisfy { $0.root.path == input.standardizedFileURL.path })
+        #expect(files.first?.url.path == input.standardizedFileURL.path + "/2024/june/b.txt")
+    }
+
+    @Test func aReadTakesTheWholeFileAndNamesWhyItCannot() throws {
+        let input = try folder()
+        defer { try? FileManager.default.removeItem(at: input) }
+        let text = String(repeating: "Minister Kamikawa met Minister Park Jin in Tokyo. ", count: 4000)
+        try text.write(to: input.appending(path: "a.txt"), atomically: false, encoding: .utf8)
+        #expect(try BatchAnnotator.read(input.appending(path: "a.txt").path, limit: 1_000_000).get() == Array(text.utf8))
+        func reason(_ path: String, limit: Int = 1_000_000) -> String? {
+            if case .failure(let failure) = BatchAnnotator.read(path, limit: limit) { return failure.reason }
+            return nil
+        }
+        #expect(reason(input.appending(path: "a.txt").path, limit: 1_000) == "too large: 0.2 MB (the limit is 0.0 MB; raise it with --max-size)")
+        #expect(reason(input.appending(path: "gone.txt").path) == "cannot read: no such file (it vanished)")
+        #expect(reason(input.path) == "cannot read: is a directory")
+    }
+
     @Test func aFullDiskFailsOneDocumentAndLeavesNoPartialFile() throws {
         let input = try folder(), out = try folder()
         defer { try? FileManager.default.removeItem(at: input); try? FileManager.default.removeItem(at: out) }
         for name in ["a", "b", "c"] {
             try "Minister Kamikawa met Minister Park Jin in \(name).".write(to: input.appending(path: "\(name).txt"), atomically: true, encoding: .utf8)
         }
-        let annotator = BatchAnnotator(pipeline: sharedPipeline, outputDirectory: out, jobs: 1, writesReport: false) { data, url in
-            if url.lastPathComponent == "b.json" { throw WriteError(path: url.path, reason: "No space left on device") }
-            try AtomicFile.write(data, to: url, durable: false)
+        let annotator = BatchAnnotator(pipeline: sharedPipeline, outputDirectory: out, jobs: 1, writesReport: false) { bytes, path in
+            if path.hasSuffix("/b.json") { throw WriteError(path: path, reason: "No space left on device") }
+            try AtomicFile.write(bytes, toPath: path, durable: false)
         }
         let result = annotator.run(collectInputs([input.path]).files)
         #expect(result.documents == 2)

@@ -13,8 +13,8 @@ public final class BatchAnnotator: Sendable {
     /// Files larger than this are refused (like spaCy's `max_length`): a text that large is
     /// almost always a mistake, and it would hold the memory of every worker.
     public let maximumBytes: Int
-    /// Writes one output file; replaceable to test what a failing disk does.
-    public typealias Writer = @Sendable (Data, URL) throws -> Void
+    /// Writes one output file (its bytes, its path); replaceable to test what a failing disk does.
+    public typealias Writer = @Sendable ([UInt8], String) throws -> Void
     let writer: Writer
     /// Set from a signal handler: finish the documents under way, start no more.
     public let cancellation = Cancellation()
@@ -28,7 +28,7 @@ public final class BatchAnnotator: Sendable {
 
     public init(pipeline: Pipeline, outputDirectory: URL?, jobs: Int, writesReport: Bool = true,
                 maximumBytes: Int = BatchAnnotator.defaultMaximumBytes, overwritesReviewed: Bool = false,
-                writer: @escaping Writer = { data, url in try AtomicFile.write(data, to: url, durable: false) }) {
+                writer: @escaping Writer = { bytes, path in try AtomicFile.write(bytes, toPath: path, durable: false) }) {
         self.overwritesReviewed = overwritesReviewed
         self.pipeline = pipeline
         self.outputDirectory = outputDirectory
@@ -78,31 +78,44 @@ public final class BatchAnnotator: Sendable {
         }
         // Two inputs that would land on the same output file: the later one fails.
         var targets: [String: String] = [:]
-        var runnable: [InputFile] = []
+        var runnable: [Job] = []
         for file in files {
-            let target = outputBase(for: file).path
+            let base = outputBase(for: file)
+            let target = base.path
             if let other = targets[target] {
                 result.failures.append(Failure(path: file.url.path, reason: "its output \(target).ann would overwrite that of \(other)"))
             } else {
                 targets[target] = file.url.path
-                runnable.append(file)
+                runnable.append(Job(file: file, path: file.url.path, base: target, folder: base.deletingLastPathComponent()))
             }
         }
-        AtomicFile.removeStaleTemporaries(in: Set(runnable.map { outputBase(for: $0).deletingLastPathComponent() }))
+        let outputFolders = Set(runnable.map(\.folder))
+        AtomicFile.removeStaleTemporaries(in: outputFolders)
+        // Every output folder is made once, before the documents: a folder that cannot be
+        // made fails its documents (after they are read, as any other write failure would).
+        var folderErrors: [URL: String] = [:]
+        for folder in outputFolders.sorted(by: { $0.path < $1.path }) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                folderErrors[folder] = "\(folder.path): cannot write: \(Self.reason(error))"
+            }
+        }
         for folder in collectionFolders { SpillDirectory.removeStale(in: folder) }
         // Each collection's report is collected as its documents are done (see ReportCollector):
         // their rows go to temporary files at once, not into memory.
         var collectors: [URL: ReportCollector] = [:]
         if writesReport {
             var paths: [URL: [String]] = [:]
-            for file in runnable { paths[collection(of: file), default: []].append(Self.reportPath(file)) }
+            for job in runnable { paths[collection(of: job.file), default: []].append(Self.reportPath(job.file)) }
             for (folder, paths) in paths { collectors[folder] = ReportCollector(folder: folder, paths: paths, parallel: jobs > 1) }
         }
         let queue = runnable
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, queue.count))) { [collectors] _ in
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, queue.count))) { [collectors, folderErrors] _ in
             while !cancellation.isCancelled, let index = state.next(), index < queue.count {
-                let file = queue[index]
-                var outcome = annotate(file)
+                let job = queue[index]
+                let file = job.file
+                var outcome = annotate(job, folderError: folderErrors[job.folder])
                 if let report = outcome.report {
                     collectors[collection(of: file)]?.add(report)
                     outcome.report = nil
@@ -153,6 +166,17 @@ public final class BatchAnnotator: Sendable {
         return base.pathExtension == "txt" ? base.deletingPathExtension() : base
     }
 
+    /// A file to annotate with the paths the worker needs, made once.
+    struct Job: Sendable {
+        var file: InputFile
+        /// The input's path.
+        var path: String
+        /// The output path without extension (``outputBase(for:)``).
+        var base: String
+        /// The folder of the outputs.
+        var folder: URL
+    }
+
     struct Outcome: Sendable {
         var bytes = 0
         var mentions = 0
@@ -160,53 +184,96 @@ public final class BatchAnnotator: Sendable {
         var report: ReportDocument?
     }
 
-    private func annotate(_ file: InputFile) -> Outcome {
-        let data: Data
-        do {
-            // lstat, as FileManager's attributesOfItem does, without its extended-attribute reads.
-            var status = stat()
-            let size: Int? = lstat(file.url.path, &status) == 0 ? Int(status.st_size) : nil
-            if let size, size > maximumBytes {
-                return Outcome(failure: Failure(path: file.url.path, reason: String(
-                    format: "too large: %.1f MB (the limit is %.1f MB; raise it with --max-size)",
-                    Double(size) / 1_000_000, Double(maximumBytes) / 1_000_000)))
-            }
-            data = try Data(contentsOf: file.url)
-        } catch {
-            return Outcome(failure: Failure(path: file.url.path, reason: "cannot read: \(Self.reason(error))"))
+    private func annotate(_ job: Job, folderError: String?) -> Outcome {
+        let bytes: [UInt8]
+        switch Self.read(job.path, limit: maximumBytes) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return Outcome(failure: Failure(path: job.path, reason: failure.reason))
         }
-        let bytes = [UInt8](data)
         let document: Document
         do {
-            document = try Document(name: file.url.lastPathComponent, bytes: bytes)
+            document = try Document(name: job.file.url.lastPathComponent, bytes: bytes)
         } catch {
-            return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: error.description))
+            return Outcome(bytes: bytes.count, failure: Failure(path: job.path, reason: error.description))
         }
-        let base = outputBase(for: file)
-        if !overwritesReviewed, let existing = FileManager.default.contents(atPath: base.appendingPathExtension("ann").path),
+        let ann = job.base + ".ann"
+        if !overwritesReviewed, let existing = FileManager.default.contents(atPath: ann),
            Self.holdsReviewedAnnotations(existing) {
-            return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(base.lastPathComponent).ann holds reviewed annotations (readout review); kept as it is: annotate into another folder, or pass --overwrite-reviewed"))
+            let name = job.base.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? job.base
+            return Outcome(bytes: bytes.count, failure: Failure(path: job.path, reason: "\(name).ann holds reviewed annotations (readout review); kept as it is: annotate into another folder, or pass --overwrite-reviewed"))
         }
         let annotated = pipeline.annotate(document)
         let index = CodePointIndex(annotated.document)
         let ids = Numbering(annotated)
         let json = DocumentJSON(annotated, index: index, ids: ids)
+        if let folderError { return Outcome(bytes: bytes.count, failure: Failure(path: job.path, reason: folderError)) }
         do {
-            try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
             if outputDirectory != nil {
-                let copy = base.appendingPathExtension("txt")
-                if copy.standardizedFileURL.path != file.url.path {
-                    try writer(data, copy)
-                }
+                let copy = job.base + ".txt"
+                if copy != job.path { try writer(bytes, copy) }
             }
-            try writer(try json.encoded(), base.appendingPathExtension("json"))
+            try writer(json.encodedBytes(), job.base + ".json")
             // The .ann last: its presence means the document is complete.
-            try writer(Data(BratWriter.annBytes(annotated, index: index, ids: ids)), base.appendingPathExtension("ann"))
+            try writer(BratWriter.annBytes(annotated, index: index, ids: ids), ann)
         } catch {
-            return Outcome(bytes: bytes.count, failure: Failure(path: file.url.path, reason: "\(error)"))
+            return Outcome(bytes: bytes.count, failure: Failure(path: job.path, reason: "\(error)"))
         }
         return Outcome(bytes: bytes.count, mentions: annotated.mentions.count,
-                       report: writesReport ? ReportDocument(path: Self.reportPath(file), annotated: annotated, json: json) : nil)
+                       report: writesReport ? ReportDocument(path: Self.reportPath(job.file), annotated: annotated, json: json) : nil)
+    }
+
+    /// Why an input could not be read.
+    struct ReadFailure: Error { var reason: String }
+
+    /// A file's bytes, read with one `read` loop into the array the document keeps (no
+    /// `Data` in between); files over `limit` bytes are refused before they are read.
+    static func read(_ path: String, limit: Int) -> Swift.Result<[UInt8], ReadFailure> {
+        func failure(_ code: Int32) -> Swift.Result<[UInt8], ReadFailure> {
+            .failure(ReadFailure(reason: "cannot read: " + describe(errno: code)))
+        }
+        // lstat first, as FileManager's attributesOfItem does: the size limit is checked
+        // before the file is opened.
+        var status = stat()
+        if lstat(path, &status) == 0, Int(status.st_size) > limit {
+            return .failure(ReadFailure(reason: String(
+                format: "too large: %.1f MB (the limit is %.1f MB; raise it with --max-size)",
+                Double(status.st_size) / 1_000_000, Double(limit) / 1_000_000)))
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return failure(errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return failure(errno) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return failure(EISDIR) }
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        var count = 0
+        while true {
+            if count == bytes.count {
+                // The file grew (or is not a regular file): read on in larger steps.
+                guard count <= limit else { return failure(EFBIG) }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, count)))
+            }
+            let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return failure(errno)
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    /// The reason for an errno, worded as the messages of this tool are.
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: "permission denied"
+        case ENOENT: "no such file (it vanished)"
+        case EISDIR: "is a directory"
+        case EFBIG: "it grew past the size limit while it was read"
+        default: String(cString: strerror(code))
+        }
     }
 
     /// Whether an `.ann` file has an attribute line `A… Reviewed …` (``BratWriter/reviewedAttribute``).

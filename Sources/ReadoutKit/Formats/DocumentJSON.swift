@@ -157,7 +157,10 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
     /// Deterministic, human-readable encoding: keys sorted, two-space indentation, absent
     /// optional fields left out. Written by hand: Foundation's encoder was a fifth of the
     /// annotation time.
-    public func encoded() throws -> Data {
+    public func encoded() throws -> Data { Data(encodedBytes()) }
+
+    /// The encoding's UTF-8 bytes (see ``encoded()``).
+    public func encodedBytes() -> [UInt8] {
         var out = JSONOutput(capacity: 256 + entities.count * 220 + stances.count * 600)
         out.beginObject()
         out.key("entities")
@@ -250,7 +253,7 @@ public struct DocumentJSON: Codable, Sendable, Equatable {
         out.endArray()
         out.member("utf8Length", utf8Length)
         out.endObject()
-        return Data(out.finished())
+        return out.finished()
     }
 
     private static func write(_ m: Meeting, to out: inout JSONOutput) {
