@@ -33,6 +33,7 @@ struct MeetingRules {
         let t = view[i]
         // ASCII words: title case of an all-lower-case or all-capital word is a head exactly
         // when the word is the head in lower case or in capitals.
+        if let known = Self.headForms.containsASCII(t) { return known }
         if t.utf8.allSatisfy({ $0 < 0x80 }) { return Self.headForms.contains(t) }
         if Self.heads.contains(t) { return true }
         let title = t.prefix(1).uppercased() + t.dropFirst().lowercased()

@@ -85,9 +85,8 @@ struct MeetingExtractor {
     }
 
     func titleLine(before headerEnd: Int) -> String? {
-        let header = String(decoding: view.document.bytes[0..<min(headerEnd, 20_000)], as: UTF8.self)
-        let lines = header.split(whereSeparator: \.isNewline)
-            .map { ByteText.trimmingWhitespaces(String($0)) }
+        let lines = ByteText.lines(view.document.bytes[0..<min(headerEnd, 20_000)])
+            .map(ByteText.trimmingWhitespaces)
             .filter { $0.count >= 8 }
         let meetingNames = mentions.filter { $0.label == .meeting && $0.span.end <= headerEnd }.map { view.document.text(of: $0.span) }
         let cues = ["Meeting", "Talk", "Call", "Summit", "Conversation", "Meets", "meets", "Visit", "visit", "Lunch", "Dinner", "Readout", "call with", "Courtesy"]

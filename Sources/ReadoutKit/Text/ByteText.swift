@@ -152,6 +152,37 @@ enum ByteText {
         return untouched ? s : s.trimmingCharacters(in: .whitespaces)
     }
 
+    /// The non-empty lines of UTF-8 bytes, as `String(decoding:).split(whereSeparator:
+    /// \.isNewline)` gives them, found on bytes: every line break (LF, VT, FF, CR, CR LF, NEL,
+    /// LINE and PARAGRAPH SEPARATOR) is a grapheme of its own, so a split on its bytes falls
+    /// where the Character-level split does.
+    static func lines(_ bytes: ArraySlice<UInt8>) -> [String] {
+        bytes.withUnsafeBufferPointer { p in
+            var lines: [String] = []
+            var start = 0
+            var i = 0
+            func cut(_ end: Int, next: Int) {
+                if end > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)) }
+                start = next
+                i = next
+            }
+            while i < p.count {
+                let b = p[i]
+                if b >= 0x0A && b <= 0x0D {
+                    cut(i, next: i + 1)
+                } else if b == 0xC2, i + 1 < p.count, p[i + 1] == 0x85 {
+                    cut(i, next: i + 2)
+                } else if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0xA8 || p[i + 2] == 0xA9 {
+                    cut(i, next: i + 3)
+                } else {
+                    i += 1
+                }
+            }
+            cut(p.count, next: p.count)
+            return lines
+        }
+    }
+
     /// Whether the UTF-8 bytes of `needle` occur in those of `haystack`.
     static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack, needle = needle

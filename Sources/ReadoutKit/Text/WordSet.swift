@@ -21,6 +21,14 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         return found == ShortWordTable.unanswered ? words.contains(word) : found >= 0
     }
 
+    /// Whether the set holds a word, when that is known from the ASCII table alone (nil for a
+    /// word that is not ASCII or longer than 16 bytes).
+    @inline(__always)
+    func containsASCII(_ word: String) -> Bool? {
+        let found = table.find(word)
+        return found == ShortWordTable.unanswered ? nil : found >= 0
+    }
+
     var count: Int { words.count }
 
     func makeIterator() -> Set<String>.Iterator { words.makeIterator() }

@@ -110,6 +110,17 @@ import Testing
         #expect(checked > 1000)
     }
 
+    @Test func byteLinesMatchCharacterLines() {
+        let samples = ["", "\n", "a\nb", "a\r\nb\r\n\r\nc", "x\u{0B}y\u{0C}z", "a\u{85}b\u{2028}c\u{2029}d",
+                       "\n\u{301}x\n", "\u{FEFF}Title\r\n\r\nBody é\u{301} 🇯🇵\n", "\r\u{301}\n", "中文\n日本\r"]
+        for s in samples {
+            #expect(ByteText.lines(Array(s.utf8)[...]) == s.split(whereSeparator: \.isNewline).map(String.init), "\(s.debugDescription)")
+        }
+        // A cut inside a character decodes as the Character split of the same cut does.
+        let cut = Array("Title\nMinisters met 日本".utf8).dropLast(2)
+        #expect(ByteText.lines(cut) == String(decoding: cut, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init))
+    }
+
     @Test func byteSplitMatchesCharacterSplit() {
         for s in ["a|b||c", "|a|", "", "x", "a|\u{301}b|c", "Foo Bar  Baz", " \u{301}x y"] {
             for omit in [true, false] {
