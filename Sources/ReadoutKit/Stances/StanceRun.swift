@@ -280,7 +280,7 @@ struct StanceRun {
         var k = c - 1
         while k >= s, Self.nounModifiers.contains(lower[k]) || Self.intensifiers.contains(lower[k]) && view.isLowercaseWord(k) && !lower[k].hasSuffix("ly") { k -= 1 }
         // A possessor a few adjectives back: "Japan’s financial support", "both leaders’ sincere determination".
-        if k >= s, !isPossessive(k), let p = (max(s, k - 2)...k).reversed().first(where: isPossessive),
+        if k >= s, !isPossessive(k), let p = (max(s, k - 2)...k).reversed().first(where: { isPossessive($0) }),
            (p + 1...k).allSatisfy({ view.isLowercaseWord($0) && !Self.lightVerbs.contains(lower[$0]) && !tagger.verbForms.contains(lower[$0]) }) {
             k = p
         }
