@@ -3,9 +3,16 @@
 /// a possessor, or a pronoun or group expression resolved to the meeting's participants;
 /// targets up to the clause boundary; and the Intensity, Negated and Repeated attributes.
 public struct StanceTagger: Sendable {
-    struct Form: Sendable {
-        var tokens: [String]
-        var cue: Cue
+    /// A cue form in tokens. A class: the stance run hands forms around for every candidate
+    /// cue, and a reference is one retain where the struct was several.
+    final class Form: Sendable {
+        let tokens: [String]
+        let cue: Cue
+
+        init(tokens: [String], cue: Cue) {
+            self.tokens = tokens
+            self.cue = cue
+        }
     }
 
     /// Forms by their first token (lower case), longest first.
