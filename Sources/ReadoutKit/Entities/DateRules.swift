@@ -37,6 +37,14 @@ struct DateRules {
         return table
     }()
 
+    /// Every word a date expression can start with: months (and "Feb" of "Feb."), weekdays
+    /// and modifiers.
+    static let startWords: WordSet = {
+        var words = Set(months.keys).union(weekdays).union(modifiers)
+        for key in months.keys where key.hasSuffix(".") { words.insert(String(key.dropLast())) }
+        return WordSet(words)
+    }()
+
     /// Whether token i could be a month, weekday or modifier (a cheap test before the look-ups).
     func mayBeName(_ i: Int) -> Bool {
         guard let b = view[i].utf8.first else { return false }
@@ -96,7 +104,10 @@ struct DateRules {
     func match(at i: Int) -> Int? {
         // Every expression below starts with a number, a day ("1st": a digit or sign first),
         // or a month, weekday or modifier: most tokens are none of these.
+        // A word that does not start like a number must be one of `startWords`: one look-up
+        // instead of the four below.
         guard view.tokens[i].kind == .number || view.isWord(i) && mayBeName(i) || Self.startsLikeNumber(view[i]) else { return nil }
+        if view.isWord(i), !Self.startsLikeNumber(view[i]), !Self.startWords.contains(view[i]) { return nil }
         if let end = clockTime(at: i) { return end }
         if let end = isoDate(at: i) { return end }
         if year(i) {

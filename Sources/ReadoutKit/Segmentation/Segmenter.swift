@@ -281,6 +281,8 @@ public final class Segmenter: @unchecked Sendable {
     /// How many tokens form a list marker at token `i`, or 0.
     static func listMarkerLength(tokens: [Token], at i: Int, end: Int, bytes: [UInt8]) -> Int {
         let t = tokens[i]
+        // Most sentences start with a capitalized word, which no marker is.
+        if t.kind == .word, t.span.start < bytes.count, bytes[t.span.start] >= 0x41, bytes[t.span.start] <= 0x5A { return 0 }
         let s = text(t, bytes)
         func isMarkerBody(_ token: Token) -> Bool {
             let body = text(token, bytes)
