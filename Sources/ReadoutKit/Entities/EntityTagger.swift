@@ -414,10 +414,15 @@ struct TaggingRun {
         "Worship", "Religion", "Religious", "Diaspora", "Expatriates", "Emigration", "Migration",
         "Integration", "Francophonie", "Solidarity", "Indigenous", "Arts", "Heritage", "Sport",
         "Mines", "Mining", "Petroleum", "Housing", "Urban", "Rural", "Aviation", "Wellbeing",
+        "Union", "Nationals", "Abroad",
     ]
 
     func isOfficeField(_ i: Int) -> Bool {
-        i >= 0 && i < view.count && view.isCapitalized(i) && Self.officeFields.contains(view[i])
+        guard i >= 0, i < view.count, view.isCapitalized(i) else { return false }
+        if Self.officeFields.contains(view[i]) { return true }
+        // A nationality before a field: "Emigration and Egyptian Expatriates".
+        return i + 1 < view.count && lexicon.demonyms[view[i]] != nil && view.sameLine(i)
+            && view.isCapitalized(i + 1) && Self.officeFields.contains(view[i + 1])
     }
 
     private func isBareHonorific(_ m: PhraseMatcher.Match) -> Bool {
@@ -515,7 +520,7 @@ struct TaggingRun {
         var j = i
         var words = 0
         while j < view.count, words < 5 {
-            guard view.isCapitalized(j), !Self.nameStopWords.contains(view[j]), !OrganizationRules.heads.contains(view[j]) else { break }
+            guard view.isCapitalized(j), !Self.nameStopWords.contains(view.listForm(j)), !OrganizationRules.heads.contains(view.listForm(j)) else { break }
             if j > i, titleMatch(at: j) != nil { break }
             if j > i, let m = flatMatch(at: j), !m.entries.contains(where: { $0.label == .person }) { break }
             // "Byung-se", "Jong-un": hyphen and a word, no spaces.
@@ -531,7 +536,7 @@ struct TaggingRun {
             // A lower-case particle inside a name: "Lula da Silva", "Ursula von der Leyen".
             var p = j
             while p < view.count, p - j < 2, Self.nameParticles.contains(view[p]), view.sameLine(p) { p += 1 }
-            if p > j, p < view.count, view.isCapitalized(p), !Self.nameStopWords.contains(view[p]) { j = p }
+            if p > j, p < view.count, view.isCapitalized(p), !Self.nameStopWords.contains(view.listForm(p)) { j = p }
         }
         // A name does not end on an initial alone ("Shri" is a title; "J." needs a surname).
         return j > i ? j : nil
@@ -564,8 +569,8 @@ struct TaggingRun {
             while start > 0, end - start < 4, view.sameLine(start - 1) {
                 let k = start - 1
                 // Not into another title: "Minister of Defense Kono Taro, Minister of ...".
-                guard view.isCapitalized(k), !Self.nameStopWords.contains(view[k]),
-                      !OrganizationRules.heads.contains(view[k]), !isTitleWord(k), lexicon.demonyms[view[k]] == nil
+                guard view.isCapitalized(k), !Self.nameStopWords.contains(view.listForm(k)),
+                      !OrganizationRules.heads.contains(view.listForm(k)), !isTitleWord(k), lexicon.demonyms[view[k]] == nil
                 else { break }
                 if let m = flatMatch(at: k), !m.entries.contains(where: { $0.label == .person }) { break }
                 start = k
@@ -580,15 +585,16 @@ struct TaggingRun {
 
     /// A name set off after a role: "The Foreign Secretary, Ekene Adaeze, met ...", "Kenya's
     /// Cabinet Secretary, Ekene Adaeze, ...". The role follows "the" or a possessive (or opens
-    /// the sentence) and the name is closed by a second comma: a parenthetical name, not the
-    /// next item of a list.
+    /// the sentence) and the name is closed by a second comma, or by the full stop that ends
+    /// the sentence ("... with the Minister of Foreign Affairs of Spain, José Albares."): a
+    /// parenthetical name, not the next item of a list.
     mutating func personsAfterAppositions() {
         for title in titles where title.upperBound + 3 < view.count && view[title.upperBound] == "," {
             let s = title.lowerBound
             guard s == view.sentenceStart(s) || (s > 0 && ["the", "The", "\u{2019}s", "'s"].contains(view[s - 1])) else { continue }
             let start = title.upperBound + 1
             guard view.sameLine(title.upperBound), let end = nameEnd(from: start), end - start >= 2,
-                  end < view.count, view[end] == ",",
+                  end < view.count, view[end] == "," || view[end] == "." && view.sentenceEnd[end] == end + 1,
                   (start..<end).allSatisfy({ !isTitleWord($0) && lexicon.demonyms[view[$0]] == nil }),
                   flatMatch(at: start).map({ $0.entries.contains { $0.label == .person } }) ?? true else { continue }
             addApposedPerson(start..<end)
@@ -788,6 +794,8 @@ struct TaggingRun {
     /// after a name, set off by a comma ("Kamikawa Yoko, Minister for Foreign Affairs of Japan"),
     /// or before a comma and a name ("the Prime Minister of Japan, H.E. Mr. Shinzo Abe", "The
     /// Foreign Secretary, David Lammy").
+    static let locativePrepositions: WordSet = ["in", "at", "near", "from", "In", "At", "From"]
+
     func keptTitles() -> [Mention] {
         var personStarts = Set<Int>(), personEnds = Set<Int>()
         var flatEndingAt: [Int: Candidate] = [:]
@@ -817,8 +825,11 @@ struct TaggingRun {
                 && personStarts.contains(t.upperBound + 1)
             guard before || afterComma || postnominal || chained || apposition else { continue }
             // "Republic of Korea Foreign Minister Cho": a country or body before the title.
+            // Not a place that ends a locative phrase: "received at the palace in Jeddah
+            // President Zelenskyy".
             if before, start > 0, view.sameLine(start - 1), let body = flatEndingAt[start],
-               body.label != .person, body.start == 0 || view[body.start - 1] != "-" {
+               body.label != .person, body.start == 0 || view[body.start - 1] != "-",
+               !(body.label == .place && body.start > 0 && Self.locativePrepositions.contains(view[body.start - 1])) {
                 start = body.start
             }
             kept.append(Mention(label: .title, span: view.span(start..<t.upperBound), provenance: Provenance(rule: "title")))

@@ -72,7 +72,8 @@ struct MeetingRules {
     }
 
     func isNameWord(_ i: Int) -> Bool {
-        if TaggingRun.headlineWords.contains(view[i]) && !Self.heads.contains(view[i]) && !["Telephone", "Phone"].contains(view[i]) { return false }
+        let word = view.listForm(i)
+        if TaggingRun.headlineWords.contains(word) && !Self.heads.contains(word) && !["Telephone", "Phone"].contains(word) { return false }
         return (view.isCapitalized(i) && !Self.openingWords.contains(view[i])) || view.isAllCaps(i) || isOrdinal(i)
     }
 

@@ -91,6 +91,15 @@ struct TokenView {
 
     static let capitalized: UInt8 = 1, allCaps: UInt8 = 2, lowercase: UInt8 = 4
 
+    /// Token i as the rules' word lists spell it: an ALL-CAPS word of two letters or more in
+    /// title case ("HOLDS" -> "Holds"), any other token as it is. In an all-caps headline
+    /// every word is capitalized, so the lists of words that are no names must see "Holds".
+    func listForm(_ i: Int) -> String {
+        let t = texts[i]
+        guard isAllCaps(i), t.count > 1 else { return t }
+        return t.prefix(1) + t.dropFirst().lowercased()
+    }
+
     static func shape(_ text: String, _ kind: TokenKind) -> UInt8 {
         guard kind == .word else { return 0 }
         // ASCII words: the Unicode properties of ASCII letters, without looking them up.

@@ -734,6 +734,19 @@ struct StanceRun {
                     spans.insert(other.span, at: 0)
                 }
             }
+            // "Japan and the United States condemned ...", "Indonesia and Malaysia Agree ...":
+            // countries and bodies as one subject, unless they are the object of a preposition
+            // ("relations between Japan and China").
+            if m.label == .place || m.label == .organization, let range = tokenRange(of: m.span) {
+                var j = range.lowerBound - 1
+                if j > sentence.lowerBound, lower[j] == "the" { j -= 1 }
+                if j > sentence.lowerBound, lower[j] == "and", let other = flatEndingAt[j],
+                   other.label == .place || other.label == .organization, let first = tokenRange(of: other.span) {
+                    var g = first.lowerBound - 1
+                    if g >= sentence.lowerBound, lower[g] == "the" { g -= 1 }
+                    if g < sentence.lowerBound || !Self.coordinationGovernors.contains(lower[g]) { spans.insert(other.span, at: 0) }
+                }
+            }
             return Holder(spans: spans, rule: "subject")
         }
         // "It" as a subject is an expletive ("it was regrettable that").
@@ -744,6 +757,9 @@ struct StanceRun {
         }
         return nil
     }
+
+    /// Words before "A and B" that make the pair no subject: "between Japan and China".
+    static let coordinationGovernors: WordSet = ["between", "of", "with", "among", "from", "to", "in", "for", "by", "and", ","]
 
     /// A possessive ending: "’s", or a bare apostrophe after a plural ("leaders’").
     func isPossessive(_ k: Int) -> Bool {
@@ -769,9 +785,9 @@ struct StanceRun {
 
     static let groupNouns: WordSet = [
         "ministers", "leaders", "sides", "countries", "parties", "delegations", "counterparts",
-        "governments", "nations", "secretaries", "presidents", "heads", "excellencies",
+        "governments", "nations", "secretaries", "presidents", "heads", "excellencies", "officials",
     ]
-    static let peopleGroups: WordSet = ["ministers", "leaders", "counterparts", "secretaries", "presidents", "heads", "delegations", "excellencies"]
+    static let peopleGroups: WordSet = ["ministers", "leaders", "counterparts", "secretaries", "presidents", "heads", "delegations", "excellencies", "officials"]
     /// "the Japanese side", "the Ghanaian delegation": a country's side by its nationality.
     static let sideNouns: WordSet = ["side", "delegation", "government", "authorities"]
 
@@ -811,7 +827,8 @@ struct StanceRun {
                 let plural = words[0] == "we" || words[0] == "ourselves"
                 // Inside a quotation: the one quoted ("X said: "We condemn ..."", ""I look
                 // forward ...," he added"); "we" is the speaker's country when it is known.
-                if let q = quotation(around: start, sentence: sentence), let speaker = quoteSpeaker(q, sentence: sentence) {
+                if let speaker = quotation(around: start, sentence: sentence).flatMap({ quoteSpeaker($0, sentence: sentence) })
+                    ?? speakerOfLongQuotation(around: start) {
                     if plural, let code = participantCountries[speaker.id] ?? tagger.lexicon.entry(id: speaker.id, label: .person)?.country {
                         return make([countryReference(code)], "pronoun")
                     }
@@ -954,6 +971,9 @@ struct StanceRun {
         /// People with a title that names a place ("Prime Minister of Japan").
         var qualified: Set<String> = []
         var unknownCountry: [Reference] = []
+        /// People whose title is the role alone, or the role and "of" a place ("Minister of
+        /// Foreign Affairs of Thailand" for "the Minister of Foreign Affairs").
+        var exact: Set<String> = []
         // The last fifty titles before i.
         let before = titleRanges.lazy.filter { $0.upperBound <= i }
         for t in before.suffix(50) {
@@ -975,7 +995,11 @@ struct StanceRun {
                 if own != country { continue }
             }
             candidates.append(r)
-            if !places(startingIn: t).isEmpty { qualified.insert(r.id) }
+            let places = places(startingIn: t)
+            if !places.isEmpty { qualified.insert(r.id) }
+            if title == role || title.hasPrefix(role + " of "), places.contains(where: { $0.0.upperBound == t.upperBound }) || title == role {
+                exact.insert(r.id)
+            }
         }
         // Of two participants with the role, the bare role is the one whose title names no
         // country ("Prime Minister Modi ... the Prime Minister of Japan, Mr. Abe"): the
@@ -983,6 +1007,11 @@ struct StanceRun {
         if candidates.isEmpty { candidates = unknownCountry }
         let named = candidates.filter { participants.contains($0) }
         if Set(named).count > 1, let own = named.last(where: { !qualified.contains($0.id) }) { return own }
+        // Both name a country: the one whose title is just the role of a country ("the Minister
+        // of Foreign Affairs": not "Deputy Prime Minister and Minister of Foreign Affairs and
+        // International Cooperation of Cambodia").
+        if Set(named).count > 1, Set(named.filter { exact.contains($0.id) }).count == 1,
+           let own = named.last(where: { exact.contains($0.id) }) { return own }
         return named.last ?? candidates.last
     }
 
@@ -1196,22 +1225,66 @@ struct StanceRun {
     /// Who is quoted: the subject of the reporting verb before the quotation ("X said:
     /// "..."") or the speaker named after it (""...," he added", ""...," said Minister X").
     mutating func quoteSpeaker(_ q: (open: Int, close: Int), sentence: Range<Int>) -> Reference? {
-        func person(_ holder: Holder?) -> Reference? {
-            guard let holder, holder.spans.count == 1, let span = holder.spans.first else { return nil }
-            if let actor = actors[span], actor.references.count == 1 { return actor.references[0] }
-            if let r = tokenRange(of: span), let m = flatEndingAt[r.upperBound], m.label == .person { return m.references.first }
-            return nil
+        speakerBefore(open: q.open, sentence: sentence) ?? speakerAfter(close: q.close, open: q.open, sentence: sentence)
+    }
+
+    /// The quotations of the document that run over more than one sentence, as pairs of
+    /// mark tokens, and the speaker of one of them ("“New Zealand welcomed .... We also raised
+    /// our concerns ...”"), named before or after it; a quotation without a speaker that
+    /// opens right after the sentence in which another one closed continues it (the next
+    /// paragraph of the same statement): its speaker is that one's.
+    mutating func speakerOfLongQuotation(around i: Int) -> Reference? {
+        var pairs: [(open: Int, close: Int)] = []
+        var open: Int?
+        for k in quoteMarks {
+            switch lower[k] {
+            case "\u{201C}": open = k
+            case "\u{201D}": if let o = open { pairs.append((o, k)); open = nil }
+            default: if let o = open { pairs.append((o, k)); open = nil } else { open = k }
+            }
         }
-        // Before: "said:", "said,", "stated that" right before the opening mark.
-        if q.open >= sentence.lowerBound + 2, [":", ","].contains(lower[q.open - 1]), Self.reportingVerbs.contains(lower[q.open - 2]) {
-            return person(subject(ofVerbAt: q.open - 2, sentence: sentence, depth: 2))
+        if let o = open { pairs.append((o, view.count)) }
+        guard var n = pairs.firstIndex(where: { $0.open < i && i < $0.close }) else { return nil }
+        while true {
+            let pair = pairs[n]
+            let first = sentenceIndex(ofToken: pair.open), last = sentenceIndex(ofToken: max(pair.open, min(pair.close, view.count - 1)))
+            if let speaker = speakerBefore(open: pair.open, sentence: view.sentences[first])
+                ?? (pair.close < view.count ? speakerAfter(close: pair.close, open: pair.open, sentence: view.sentences[last]) : nil) {
+                return speaker
+            }
+            // A continued quotation: the one before closes in the sentence before this one opens.
+            guard n > 0, pairs[n - 1].close < view.count, sentenceIndex(ofToken: pairs[n - 1].close) + 1 >= first else { return nil }
+            n -= 1
         }
-        // After: ",” he added", "”, said Minister X".
-        var k = q.close + 1
+    }
+
+    /// The index of the sentence that holds token k (or the next one).
+    func sentenceIndex(ofToken k: Int) -> Int {
+        min(view.sentences.partitionIndex { $0.upperBound > k }, view.sentences.count - 1)
+    }
+
+    /// The quoted person's reference, from a holder that is one person.
+    func quotedPerson(_ holder: Holder?) -> Reference? {
+        guard let holder, holder.spans.count == 1, let span = holder.spans.first else { return nil }
+        if let actor = actors[span], actor.references.count == 1 { return actor.references[0] }
+        if let r = tokenRange(of: span), let m = flatEndingAt[r.upperBound], m.label == .person { return m.references.first }
+        return nil
+    }
+
+    /// "X said: “...": the subject of "said:", "said,", "stated that" right before the
+    /// opening mark.
+    mutating func speakerBefore(open: Int, sentence: Range<Int>) -> Reference? {
+        guard open >= sentence.lowerBound + 2, [":", ","].contains(lower[open - 1]), Self.reportingVerbs.contains(lower[open - 2]) else { return nil }
+        return quotedPerson(subject(ofVerbAt: open - 2, sentence: sentence, depth: 2))
+    }
+
+    /// "...,” he added", "...”, said Minister X": the speaker named after the closing mark.
+    mutating func speakerAfter(close: Int, open: Int, sentence: Range<Int>) -> Reference? {
+        var k = close + 1
         if k < sentence.upperBound, lower[k] == "," { k += 1 }
         guard k < sentence.upperBound else { return nil }
         if ["he", "she"].contains(lower[k]), k + 1 < sentence.upperBound, Self.reportingVerbs.contains(lower[k + 1]) {
-            return previousSubjectPerson(before: sentence.lowerBound) ?? nearestPerson(before: q.open)
+            return previousSubjectPerson(before: sentence.lowerBound) ?? nearestPerson(before: open)
         }
         if Self.reportingVerbs.contains(lower[k]) { k += 1 }
         if let t = titleStartingAt[k] { k = t.upperBound }

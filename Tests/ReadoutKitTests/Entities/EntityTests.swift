@@ -159,6 +159,17 @@ import Testing
         #expect(texts("Minister Park thanked Prime Minister Ekene Adaeze for Japan's support.", .title) == ["Minister", "Prime Minister"])
     }
 
+    @Test func officeFieldsWithANationalityOrAUnionAndANameAtTheSentenceEnd() {
+        let text = "He met the Minister of Foreign Affairs, Emigration and Ghanaian Expatriates of the Republic of Ghana, Ekene Adaeze."
+        #expect(texts(text, .title) == ["Minister of Foreign Affairs, Emigration and Ghanaian Expatriates of the Republic of Ghana"])
+        #expect(texts(text, .person) == ["Ekene Adaeze"])
+        let union = "She met the Minister of Foreign Affairs, European Union and Cooperation of Spain, Lio Wenbo."
+        #expect(texts(union, .title) == ["Minister of Foreign Affairs, European Union and Cooperation of Spain"])
+        #expect(texts(union, .person) == ["Lio Wenbo"])
+        // The last item of a list is no name set off.
+        #expect(texts("She met the Minister of Trade, the Minister of Defence, Ghana Ports.", .person).isEmpty)
+    }
+
     @Test func aRoleSetOffBeforeANameIsATitle() {
         let text = "The Foreign Secretary, Ekene Adaeze, met Minister Park in Seoul."
         #expect(texts(text, .title).contains("Foreign Secretary"))
@@ -220,6 +231,22 @@ import Testing
 
     @Test func headlineVerbsAreNotNames() {
         #expect(texts("Foreign Minister Meets with Counterpart", .person).isEmpty)
+        // In capitals too: the word lists see "Holds" in "HOLDS".
+        let caps = "PRESIDENT ADAEZE HOLDS TALKS WITH VISITING PRIME MINISTER\n\nPresident Ekene Adaeze met Prime Minister Lio Wenbo."
+        #expect(texts(caps, .person) == ["ADAEZE", "Ekene Adaeze", "Lio Wenbo"])
+        #expect(texts(caps, .meeting).isEmpty)
+    }
+
+    @Test func aCityEndingALocativePhraseIsNoPartOfATitle() {
+        #expect(texts("The Emir received at the palace in Doha President Ekene Adaeze.", .title) == ["President"])
+        // A country or a body before a title is: "Republic of Korea Foreign Minister".
+        #expect(texts("She met Republic of Korea Foreign Minister Park Jin.", .title) == ["Republic of Korea Foreign Minister"])
+    }
+
+    @Test func malaysianHonorificsOfSeveralWords() {
+        let text = "He met the Minister of Foreign Affairs of Malaysia, Dato' Seri Utama Aziz bin Rahman, in Putrajaya."
+        #expect(texts(text, .title).contains("Dato' Seri Utama"))
+        #expect(texts(text, .person) == ["Aziz bin Rahman"])
     }
 }
 

@@ -306,6 +306,26 @@ func stances(_ text: String) -> [Found] {
         #expect(stances(text).first?.ids == ["ekene-adaeze"])
     }
 
+    @Test func aBareRoleOfTwoCountriesIsTheOneWhoseTitleIsJustThatRole() {
+        let text = "Mr. Ekene Adaeze, Minister of Foreign Affairs of Ghana, held talks with H.E. Mr. Lio Wenbo, Deputy Prime Minister and Minister of Foreign Affairs and International Cooperation of the Kingdom of Cambodia. The Minister of Foreign Affairs expressed regret over the incident."
+        #expect(stances(text).first?.ids == ["ekene-adaeze"])
+    }
+
+    @Test func aQuotationOverSeveralSentencesAndItsNextParagraphAreTheSpeakers() {
+        let text = "Foreign Minister of Ghana Ekene Adaeze met Foreign Minister Lio Wenbo in Accra.\n\n\u{201C}We had a frank discussion,\u{201D} Mr Adaeze said.\n\n\u{201C}Ghana welcomed the talks. We also raised our concerns about the detentions.\u{201D}"
+        let found = stances(text)
+        #expect(found.map(\.category) == [.welcome, .concern])
+        #expect(found.last?.holders == ["We"] && found.last?.ids == ["GHA"])
+        // Without a speaker before or after, "we" stays the participants'.
+        let unattributed = stances("Foreign Minister Ekene Adaeze met Foreign Minister Lio Wenbo in Accra.\n\nThe talks went on.\n\n\u{201C}Trade matters. We also raised our concerns about the detentions.\u{201D}")
+        #expect(Set(unattributed.last?.ids ?? []) == ["ekene-adaeze", "lio-wenbo"])
+    }
+
+    @Test func bothOfficialsAreTheParticipants() {
+        let found = stances("Foreign Minister Ekene Adaeze met Foreign Minister Lio Wenbo in Accra. Both officials condemned the violence in the region.")
+        #expect(found.first?.category == .condemn && Set(found.first?.ids ?? []) == ["ekene-adaeze", "lio-wenbo"])
+    }
+
     @Test func firstPersonPronounsInAQuotationAreTheOneQuoted() {
         let before = stances(opening + "After the meeting, Minister Park said: \u{201C}I welcome the new ferry link.\u{201D}")
         #expect(before.first?.category == .welcome && before.first?.holders == ["I"] && before.first?.ids == ["park-jin"])
@@ -409,6 +429,13 @@ func stances(_ text: String) -> [Found] {
     @Test func twoNamedHolders() {
         let found = stances(opening + "Deputy Secretary Sullivan and Foreign Minister Kono agreed that pressure must be maintained.")
         #expect(found.first?.holders == ["Sullivan", "Kono"])
+    }
+
+    @Test func coordinatedCountriesAndBodiesHoldTogether() {
+        #expect(stances("Ghana and the European Union condemned the attack on the convoy.").first?.holders == ["Ghana", "European Union"])
+        #expect(stances("Peru and Chile Agree to Reopen Border Crossings").first?.holders == ["Peru", "Chile"])
+        // The object of a preposition is no subject: only the country next to the verb.
+        #expect(stances("Trade between Peru and Chile welcomed the reform.").first?.holders == ["Chile"])
     }
 
     @Test func participantsComeFromTheOpening() {
