@@ -302,6 +302,8 @@ struct TaggingRun {
         var i = 0
         while i < view.count {
             guard let first = titleMatch(at: i) ?? lowercaseRole(at: i) else { i += 1; continue }
+            // "HE" (His Excellency) before a word in capitals is the pronoun of an all-caps line.
+            if first.end == i + 1, view[i] == "HE", view.isAllCaps(i + 1) || !view.isCapitalized(i + 1) { i += 1; continue }
             // "General Council", "Secretary Office": a title word naming a body is not a title.
             if first.end < view.count, view.sameLine(first.end - 1), OrganizationRules.heads.contains(view[first.end]) {
                 i = first.end

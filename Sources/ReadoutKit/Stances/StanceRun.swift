@@ -880,7 +880,7 @@ struct StanceRun {
         // "His Highness welcomed ...": the person who bears the honorific.
         if ["his", "her"].contains(first), view.isCapitalized(start + 1) {
             let honorific = words.joined(separator: " ")
-            if tagger.honorifics.contains(honorific), let r = personWithRole(honorific, before: start) { return make([r], "role") }
+            if let forms = tagger.honorifics[honorific], let r = personWithRole(anyOf: forms, before: start) { return make([r], "role") }
         }
         // "The Prime Minister", "the Secretary and the Foreign Minister".
         let phrase = written(start + 1..<end)
@@ -967,6 +967,11 @@ struct StanceRun {
 
     /// The participant (or else the last person) whose title contains the role word.
     func personWithRole(_ role: String, before i: Int, country: String? = nil) -> Reference? {
+        personWithRole(anyOf: [role], before: i, country: country)
+    }
+
+    /// The same for a role written in any of several forms ("his excellency", "h.e.").
+    func personWithRole(anyOf roles: [String], before i: Int, country: String? = nil) -> Reference? {
         var candidates: [Reference] = []
         /// People with a title that names a place ("Prime Minister of Japan").
         var qualified: Set<String> = []
@@ -986,7 +991,7 @@ struct StanceRun {
                 let k = titleStartingAt[t.upperBound + 1]?.upperBound ?? t.upperBound + 1
                 appositive = flatStartingAt[k]
             }
-            guard title.contains(role), let person = flatStartingAt[t.upperBound] ?? appositive ?? flatEndingAt[t.lowerBound - 1],
+            guard let role = roles.first(where: { title.contains($0) }), let person = flatStartingAt[t.upperBound] ?? appositive ?? flatEndingAt[t.lowerBound - 1],
                   person.label == .person, let r = person.references.first else { continue }
             if let country {
                 // Of the country named, else of no known country.

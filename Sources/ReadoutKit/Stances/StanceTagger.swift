@@ -32,9 +32,10 @@ public struct StanceTagger: Sendable {
     /// People of the lexicon whose role is secretary-general, in lexicon order (their other
     /// roles name the organization: "UN", "NATO").
     let secretariesGeneral: [LexiconEntry]
-    /// Honorifics of several words, lower case ("his highness", "her excellency"): one used as
-    /// a subject ("His Highness welcomed ...") stands for the person who bears it.
-    let honorifics: WordSet
+    /// Honorifics of several words, lower case ("his highness", "her excellency"), each with
+    /// every form of its honorific ("h.e.", "his excellency" ...): one used as a subject ("His
+    /// Excellency welcomed ...") stands for the person who bears it in any form.
+    let honorifics: WordMap<[String]>
 
     public init(lexicon: Lexicon, segmenter: Segmenter) {
         self.lexicon = lexicon
@@ -60,8 +61,12 @@ public struct StanceTagger: Sendable {
         self.verbForms = WordSet(verbForms)
         self.baseVerbForms = WordSet(baseVerbForms)
         let titles = lexicon.entries(labelled: .title)
-        self.honorifics = WordSet(titles.filter { $0.roles.contains("honorific") }
-            .flatMap { $0.surfaceForms.map { $0.lowercased() } }.filter { $0.contains(" ") })
+        var honorifics: [String: [String]] = [:]
+        for entry in titles where entry.roles.contains("honorific") {
+            let forms = entry.surfaceForms.map { $0.lowercased() }
+            for form in forms where form.contains(" ") { honorifics[form] = forms }
+        }
+        self.honorifics = WordMap(honorifics)
         let offices = titles.filter { !$0.roles.contains("honorific") }
         self.roles = WordSet(offices.flatMap { $0.surfaceForms.map { $0.lowercased() } })
         var acronyms: [String: [String]] = [:]

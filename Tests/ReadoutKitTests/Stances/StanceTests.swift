@@ -337,6 +337,15 @@ func stances(_ text: String) -> [Found] {
         #expect(after.last?.category == .hope && after.last?.ids == ["park-jin"] && after.last?.target == "to meeting again in Seoul")
     }
 
+    @Test func anHonorificAsSubjectStandsForItsBearerInAnyForm() {
+        // "His Excellency" for a bearer of "HE" or "H.E.": of two, the one whose title names no country.
+        let text = "HE Prime Minister Sheikh Ekene Adaeze met today with H.E. Minister of Foreign Affairs of Egypt Dr. Lio Wenbo. His Excellency condemned the attacks on the convoy."
+        #expect(stances(text).first?.ids == ["ekene-adaeze"])
+        #expect(texts(text, .title).first == "HE Prime Minister Sheikh")
+        // "HE" before a word in capitals, or a lower-case one, is a pronoun.
+        #expect(texts("HE MET THE PRESS. HE said so.", .title).isEmpty)
+    }
+
     @Test func anHonorificAsSubjectStandsForItsBearer() {
         let found = stances("His Highness Sheikh Ekene Adaeze received Foreign Minister Lio Wenbo in Abu Dhabi. His Highness welcomed the minister and praised the growing ties.")
         #expect(found.map(\.category) == [.welcome, .welcome])
