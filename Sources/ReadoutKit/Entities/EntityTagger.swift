@@ -595,8 +595,11 @@ struct TaggingRun {
             let s = title.lowerBound
             guard s == view.sentenceStart(s) || (s > 0 && ["the", "The", "\u{2019}s", "'s"].contains(view[s - 1])) else { continue }
             let start = title.upperBound + 1
-            guard view.sameLine(title.upperBound), let end = nameEnd(from: start), end - start >= 2,
-                  end < view.count, view[end] == "," || view[end] == "." && view.sentenceEnd[end] == end + 1,
+            guard view.sameLine(title.upperBound), let end = nameEnd(from: start), end - start >= 2 else { continue }
+            // A postnominal title may close the name: "Simon Harris TD,".
+            var close = end
+            if close < view.count, view.isAllCaps(close), let t = titleMatch(at: close), t.end == close + 1 { close += 1 }
+            guard close < view.count, view[close] == "," || view[close] == "." && view.sentenceEnd[close] == close + 1,
                   (start..<end).allSatisfy({ !isTitleWord($0) && lexicon.demonyms[view[$0]] == nil }),
                   flatMatch(at: start).map({ $0.entries.contains { $0.label == .person } }) ?? true else { continue }
             addApposedPerson(start..<end)

@@ -340,6 +340,10 @@ struct StanceRun {
                 // "offered words of sympathy", "sent a message of condolence".
                 holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
                 rule = "light-verb"
+            } else if w == "with", let v = previousContent(k, from: s), Self.mannerVerbs.contains(lower[v]) {
+                // "We noted with concern the developments", "viewed with grave concern".
+                holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
+                rule = "light-verb"
             } else if let agent = agent(after: cue.upperBound, sentence: sentence) {
                 // "the words of condolence by Deputy Prime Minister Minh", "support from Japan".
                 holder = agent
@@ -757,6 +761,12 @@ struct StanceRun {
         }
         return nil
     }
+
+    /// Verbs after which "with" + a stance noun is the subject's stance: "noted with concern".
+    static let mannerVerbs: WordSet = [
+        "note", "notes", "noted", "noting", "view", "views", "viewed", "viewing", "follow", "follows",
+        "followed", "following", "watch", "watches", "watched", "watching", "observed", "received", "welcomed",
+    ]
 
     /// Words before "A and B" that make the pair no subject: "between Japan and China".
     static let coordinationGovernors: WordSet = ["between", "of", "with", "among", "from", "to", "in", "for", "by", "and", ","]

@@ -170,6 +170,13 @@ import Testing
         #expect(texts("She met the Minister of Trade, the Minister of Defence, Ghana Ports.", .person).isEmpty)
     }
 
+    @Test func aPostnominalTitleMayCloseANameSetOff() {
+        let text = "The Tánaiste and Minister for Foreign Affairs and Trade, Ekene Adaeze TD, met the press."
+        #expect(texts(text, .person) == ["Ekene Adaeze"])
+        #expect(texts(text, .title) == ["Tánaiste and Minister for Foreign Affairs and Trade", "TD"])
+        #expect(texts("The President of the Government, Lio Wenbo, met the King.", .title) == ["President of the Government"])
+    }
+
     @Test func aRoleSetOffBeforeANameIsATitle() {
         let text = "The Foreign Secretary, Ekene Adaeze, met Minister Park in Seoul."
         #expect(texts(text, .title).contains("Foreign Secretary"))

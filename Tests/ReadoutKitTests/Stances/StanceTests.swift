@@ -321,6 +321,12 @@ func stances(_ text: String) -> [Found] {
         #expect(Set(unattributed.last?.ids ?? []) == ["ekene-adaeze", "lio-wenbo"])
     }
 
+    @Test func notedWithConcernIsTheSubjectsConcern() {
+        let found = stances(opening + "Japan noted with grave concern the recent launches. They walked with concern.")
+        #expect(found.count == 1)
+        #expect(found.first?.category == .concern && found.first?.holders == ["Japan"] && found.first?.target == "the recent launches" && found.first?.intense == true)
+    }
+
     @Test func bothOfficialsAreTheParticipants() {
         let found = stances("Foreign Minister Ekene Adaeze met Foreign Minister Lio Wenbo in Accra. Both officials condemned the violence in the region.")
         #expect(found.first?.category == .condemn && Set(found.first?.ids ?? []) == ["ekene-adaeze", "lio-wenbo"])
