@@ -713,11 +713,12 @@ struct StanceRun {
                 }
                 return holderEnding(at: range.upperBound - 1, sentence: sentence)
             }
-            // An actor expression starting here.
-            var end = k
-            while end < min(limit, k + 6) {
-                if let h = actorExpression(start: k, end: end + 1, sentence: sentence) { return h }
-                end += 1
+            // An actor expression starting here, the longest ("The Secretary and the Foreign
+            // Minister", not "The Secretary").
+            var end = min(limit, k + 6)
+            while end > k {
+                if let h = actorExpression(start: k, end: end, sentence: sentence) { return h }
+                end -= 1
             }
             if Self.determiners.contains(lower[k]) || view.isCapitalized(k) || lower[k] == "," { k += 1; continue }
             break

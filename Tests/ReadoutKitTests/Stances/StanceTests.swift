@@ -327,6 +327,19 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.category == .concern && found.first?.holders == ["Japan"] && found.first?.target == "the recent launches" && found.first?.intense == true)
     }
 
+    @Test func aCoordinatedVerbKeepsTheWholeGroupSubject() {
+        let text = "Secretary of State Ekene Adaeze spoke with Foreign Minister Lio Wenbo. The Secretary and the Foreign Minister welcomed the truce and agreed to continue close coordination."
+        let found = stances(text)
+        #expect(found.map(\.category) == [.welcome, .agree])
+        #expect(found.allSatisfy { $0.holders == ["The Secretary and the Foreign Minister"] && Set($0.ids) == ["ekene-adaeze", "lio-wenbo"] })
+    }
+
+    @Test func appreciateIsAppreciation() {
+        // GUIDELINES.md lists "appreciate" under Appreciate.
+        let found = stances(opening + "Minister Park appreciated Japan's role in the region.")
+        #expect(found.first?.category == .appreciate && found.first?.target == "Japan's role in the region")
+    }
+
     @Test func bothOfficialsAreTheParticipants() {
         let found = stances("Foreign Minister Ekene Adaeze met Foreign Minister Lio Wenbo in Accra. Both officials condemned the violence in the region.")
         #expect(found.first?.category == .condemn && Set(found.first?.ids ?? []) == ["ekene-adaeze", "lio-wenbo"])
