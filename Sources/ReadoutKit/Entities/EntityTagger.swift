@@ -659,18 +659,20 @@ struct TaggingRun {
         let folded = name.utf8.allSatisfy({ $0 < 0x80 })
             ? name.lowercased()
             : name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        var out = ""
+        // ASCII letters and digits, runs of anything else as one "-" (on bytes: every byte of a
+        // character beyond ASCII is 0x80 or more).
+        var out: [UInt8] = []
         var dash = false
-        for scalar in folded.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if dash, !out.isEmpty { out += "-" }
+        for b in folded.utf8 {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) {
+                if dash, !out.isEmpty { out.append(0x2D) }
                 dash = false
-                out.unicodeScalars.append(scalar)
+                out.append(b)
             } else {
                 dash = true
             }
         }
-        return out.isEmpty ? "entity" : out
+        return out.isEmpty ? "entity" : String(decoding: out, as: UTF8.self)
     }
 
     // MARK: Organizations by rule

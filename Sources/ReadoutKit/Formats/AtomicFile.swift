@@ -52,8 +52,14 @@ public enum AtomicFile {
         let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(folder)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var temporary = ""
+        var fd: Int32 = -1
+        // A name taken (a file left by a killed run of a process with the same id) takes the next.
+        for _ in 0..<100 {
+            temporary = "\(folder)/.\(name).\(processID).\(temporaryCounter.next()).tmp"
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd >= 0 || errno != EEXIST { break }
+        }
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         var failure: String?
         var offset = 0
@@ -72,6 +78,21 @@ public enum AtomicFile {
         if let failure {
             unlink(temporary)
             throw WriteError(path: path, reason: failure)
+        }
+    }
+
+    /// The process id and a counter name the temporary files: unique within a folder, and
+    /// without a `getpid` and a `getrandom` call for each file.
+    static let processID = getpid()
+    static let temporaryCounter = Counter()
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: UInt64 = 0
+        func next() -> UInt64 {
+            lock.lock(); defer { lock.unlock() }
+            value += 1
+            return value
         }
     }
 

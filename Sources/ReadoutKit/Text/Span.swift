@@ -13,6 +13,11 @@ public struct Span: Hashable, Comparable, Sendable, Codable {
         self.end = end
     }
 
+    /// One combine of both offsets: spans key many dictionaries of the taggers and writers.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(start &* 0x1_0000_0001 ^ end)
+    }
+
     public var length: Int { end - start }
     public var isEmpty: Bool { start == end }
 
