@@ -715,7 +715,7 @@ struct StanceRun {
             }
             // An actor expression starting here, the longest ("The Secretary and the Foreign
             // Minister", not "The Secretary").
-            var end = min(limit, k + 6)
+            var end = min(limit, k + 8)
             while end > k {
                 if let h = actorExpression(start: k, end: end, sentence: sentence) { return h }
                 end -= 1
@@ -739,6 +739,15 @@ struct StanceRun {
                     spans.insert(other.span, at: 0)
                 }
             }
+            // "The Ministry of Foreign Affairs of the Kingdom of Bahrain condemns": the body, not
+            // the country that names it.
+            if m.label == .place, let range = tokenRange(of: m.span) {
+                var j = range.lowerBound - 1
+                if j > sentence.lowerBound, lower[j] == "the" { j -= 1 }
+                if j > sentence.lowerBound, lower[j] == "of", let body = flatEndingAt[j], body.label == .organization {
+                    return Holder(spans: [body.span], rule: "subject")
+                }
+            }
             // "Japan and the United States condemned ...", "Indonesia and Malaysia Agree ...":
             // countries and bodies as one subject, unless they are the object of a preposition
             // ("relations between Japan and China").
@@ -757,11 +766,14 @@ struct StanceRun {
         // "It" as a subject is an expletive ("it was regrettable that").
         if lower[k] == "it" { return Holder(spans: [], rule: "expletive") }
         // The longest expression wins: "The two Ministers", not "two Ministers".
-        for start in max(sentence.lowerBound, k - 6)...k {
+        for start in max(sentence.lowerBound, k - 7)...k {
             if let h = actorExpression(start: start, end: k + 1, sentence: sentence) { return h }
         }
         return nil
     }
+
+    /// Heads of bodies that "the <head>" refers back to: "The Ministry", "The Embassy".
+    static let bodyNouns: WordSet = ["ministry", "department", "embassy", "secretariat", "commission", "council", "office", "agency"]
 
     /// Verbs after which "with" + a stance noun is the subject's stance: "noted with concern".
     static let mannerVerbs: WordSet = [
@@ -861,6 +873,14 @@ struct StanceRun {
         guard let first = words.first, ["the", "both", "two", "all"].contains(first) || Self.determiners.contains(first) else { return nil }
         let last = words.last!
         let inner = words.dropFirst().dropLast()
+        // "The Ministry expresses its condolences": the last organization named with that head
+        // ("the Ministry of Foreign Affairs of the Kingdom of Bahrain").
+        if words.count == 2, first == "the", Self.bodyNouns.contains(last), view.isCapitalized(start + 1),
+           let body = flatRanges.last(where: { range, m in
+               range.upperBound <= start && m.label == .organization && lower[range.lowerBound..<range.upperBound].contains(last)
+           }) {
+            return make(body.1.references, "body")
+        }
         if Self.groupNouns.contains(last) {
             // "the two Ministers", "both Prime Ministers", "The three Foreign Ministers", "both sides".
             let allowed: Set<String> = ["two", "three", "both", "foreign", "prime", "all", "four", "the", "respective"]

@@ -340,6 +340,19 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.category == .appreciate && found.first?.target == "Japan's role in the region")
     }
 
+    @Test func aMinistryStatementIsTheMinistrys() {
+        let text = "The Ministry of Foreign Affairs of the Republic of Ghana strongly condemns the attack on the convoy. The Ministry expresses its condolences to the families of the victims."
+        let found = stances(text)
+        #expect(found.map(\.category) == [.condemn, .sympathize])
+        #expect(found.first?.holders == ["Ministry of Foreign Affairs"])
+        #expect(found.last?.holders == ["The Ministry"] && found.last?.ids == found.first?.ids)
+    }
+
+    @Test func aGroupOfTwoRolesWithQualifiersIsOneSubject() {
+        let text = "Deputy Secretary of State Ekene Adaeze met Armenian Foreign Minister Lio Wenbo. The Deputy Secretary and the Foreign Minister discussed trade and agreed on the importance of connectivity."
+        #expect(stances(text).first?.holders == ["The Deputy Secretary and the Foreign Minister"])
+    }
+
     @Test func bothOfficialsAreTheParticipants() {
         let found = stances("Foreign Minister Ekene Adaeze met Foreign Minister Lio Wenbo in Accra. Both officials condemned the violence in the region.")
         #expect(found.first?.category == .condemn && Set(found.first?.ids ?? []) == ["ekene-adaeze", "lio-wenbo"])
