@@ -601,6 +601,13 @@ struct StanceRun {
                let outer = subject(ofVerbAt: verb, sentence: sentence, depth: depth - 1) {
                 return outer
             }
+            // "X said that Poland highly values A and congratulated B": a verb in the past after
+            // a that-clause in the present goes with the past reporting verb, not the clause.
+            if w == "and", isPastVerb(v), let verb = reportingVerb(before: k, sentence: sentence), isPastVerb(verb),
+               let that = (verb + 1..<k).last(where: { lower[$0] == "that" }), isPresentClause(that + 1..<k),
+               let outer = subject(ofVerbAt: verb, sentence: sentence, depth: depth - 1) {
+                return outer
+            }
             return clauseSubject(sentence: sentence, before: v) ?? lastSpeaker
         }
         if Self.beForms.contains(w) || Self.lightVerbs.contains(w) || Self.reportingVerbs.contains(w) || tagger.verbForms.contains(w) {
@@ -616,6 +623,30 @@ struct StanceRun {
     }
 
     func isExpletive(_ holder: Holder, _ k: Int) -> Bool { lower[k] == "it" && holder.spans.isEmpty }
+
+    func isPastVerb(_ k: Int) -> Bool {
+        let w = lower[k]
+        return w.hasSuffix("ed") || Self.irregularPasts.contains(w)
+    }
+
+    static let irregularPasts: WordSet = [
+        "said", "told", "made", "gave", "took", "held", "met", "sent", "saw", "felt", "paid", "spoke",
+        "thought", "brought", "put", "led", "left", "underwent", "sought", "won", "began",
+    ]
+
+    /// Whether a clause has a verb in the present tense: a copula, auxiliary or modal of the
+    /// present ("is", "has", "will"), or a word in -s right after an entity or an adverb in -ly
+    /// ("Poland highly values", "Egypt firmly adheres").
+    func isPresentClause(_ range: Range<Int>) -> Bool {
+        range.contains { t in
+            let w = lower[t]
+            if Self.presentAuxiliaries.contains(w) { return true }
+            guard t > range.lowerBound, w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), view.isLowercaseWord(t) else { return false }
+            return flatEndingAt[t] != nil || lower[t - 1].hasSuffix("ly")
+        }
+    }
+
+    static let presentAuxiliaries: WordSet = ["is", "are", "has", "have", "remains", "remain", "will", "can", "does", "do", "stands"]
 
     /// "X stated that it was regrettable ...": the subject of the verb before "that".
     mutating func outerClause(before k: Int, sentence: Range<Int>, depth: Int) -> Holder? {
@@ -835,6 +866,12 @@ struct StanceRun {
         if words.count == 1 {
             switch words[0] {
             case "he", "she", "herself", "himself":
+                // "Minister Iwaya ... stated that he would like ...": the reporting verb's subject.
+                if start > sentence.lowerBound + 1, lower[start - 1] == "that",
+                   let verb = previousContent(start - 1, from: sentence.lowerBound), Self.reportingVerbs.contains(lower[verb]),
+                   let person = quotedPerson(subject(ofVerbAt: verb, sentence: sentence, depth: 2)) {
+                    return make([person], "pronoun")
+                }
                 // A pronoun opening a sentence continues the previous sentence's subject.
                 if start == sentence.lowerBound || start > sentence.lowerBound && lower[start - 1] == "," && start - sentence.lowerBound <= 6,
                    let person = previousSubjectPerson(before: sentence.lowerBound) {

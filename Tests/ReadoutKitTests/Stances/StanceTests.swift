@@ -340,6 +340,23 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.category == .appreciate && found.first?.target == "Japan's role in the region")
     }
 
+    @Test func aPronounAfterStatedThatIsTheOneWhoStated() {
+        let text = "Minister Ekene Adaeze met Deputy Prime Minister Lio Wenbo. Minister Adaeze welcomed Deputy Prime Minister Lio's visit and stated that he would like to deepen the partnership."
+        let found = stances(text)
+        #expect(found.last?.category == .hope && found.last?.holders == ["he"] && found.last?.ids == ["ekene-adaeze"])
+    }
+
+    @Test func aPastVerbAfterAPresentThatClauseGoesWithTheReportingVerb() {
+        let text = opening + "Minister Park said that Korea highly values its partnership with Japan and congratulated the new government on its launch."
+        let found = stances(text)
+        #expect(found.map(\.category) == [.welcome, .congratulate])
+        #expect(found.first?.holders == ["Korea"])
+        #expect(found.last?.holders == ["Park"])
+        // A clause in the past keeps its own subject: "that Japan lodged a protest and condemned it".
+        let past = stances(opening + "Minister Kamikawa stated that it is unacceptable, that Japan lodged a protest and condemned it.")
+        #expect(past.first { $0.category == .condemn }?.holders == ["Japan"])
+    }
+
     @Test func aMinistryStatementIsTheMinistrys() {
         let text = "The Ministry of Foreign Affairs of the Republic of Ghana strongly condemns the attack on the convoy. The Ministry expresses its condolences to the families of the victims."
         let found = stances(text)
