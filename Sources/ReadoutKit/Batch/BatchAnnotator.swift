@@ -76,29 +76,40 @@ public final class BatchAnnotator: Sendable {
                 result.failures.append(Failure(path: folder.path, reason: "\(error)"))
             }
         }
-        // Two inputs that would land on the same output file: the later one fails.
-        var targets: [String: String] = [:]
+        // Two inputs that would land on the same output file: the later one fails. A job keeps
+        // its output path as a string and its folder as an index: a URL for each of 70,000
+        // documents was 30 MB.
         var runnable: [Job] = []
-        for file in files {
-            let base = outputBase(for: file)
-            let target = base.path
-            if let other = targets[target] {
-                result.failures.append(Failure(path: file.url.path, reason: "its output \(target).ann would overwrite that of \(other)"))
-            } else {
+        var folderPaths: [String] = []
+        do {
+            var targets: [String: String] = [:]
+            var folderIndex: [String: Int32] = [:]
+            for file in files {
+                let target = outputBase(for: file).path
+                if let other = targets[target] {
+                    result.failures.append(Failure(path: file.url.path, reason: "its output \(target).ann would overwrite that of \(other)"))
+                    continue
+                }
                 targets[target] = file.url.path
-                runnable.append(Job(file: file, path: file.url.path, base: target, folder: base.deletingLastPathComponent()))
+                let folder = target.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(target[..<$0]) } ?? "."
+                let index = folderIndex[folder] ?? {
+                    folderPaths.append(folder)
+                    folderIndex[folder] = Int32(folderPaths.count - 1)
+                    return Int32(folderPaths.count - 1)
+                }()
+                runnable.append(Job(file: file, base: target, folder: index))
             }
         }
-        let outputFolders = Set(runnable.map(\.folder))
-        AtomicFile.removeStaleTemporaries(in: outputFolders)
+        let outputFolders = folderPaths.map { URL(fileURLWithPath: $0.isEmpty ? "/" : $0, isDirectory: true) }
+        AtomicFile.removeStaleTemporaries(in: Set(outputFolders))
         // Every output folder is made once, before the documents: a folder that cannot be
         // made fails its documents (after they are read, as any other write failure would).
-        var folderErrors: [URL: String] = [:]
-        for folder in outputFolders.sorted(by: { $0.path < $1.path }) {
+        var folderErrors = [String?](repeating: nil, count: outputFolders.count)
+        for (k, folder) in outputFolders.enumerated() {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                folderErrors[folder] = "\(folder.path): cannot write: \(Self.reason(error))"
+                folderErrors[k] = "\(folder.path): cannot write: \(Self.reason(error))"
             }
         }
         for folder in collectionFolders { SpillDirectory.removeStale(in: folder) }
@@ -115,7 +126,7 @@ public final class BatchAnnotator: Sendable {
             while !cancellation.isCancelled, let index = state.next(), index < queue.count {
                 let job = queue[index]
                 let file = job.file
-                var outcome = annotate(job, folderError: folderErrors[job.folder])
+                var outcome = annotate(job, folderError: folderErrors[Int(job.folder)])
                 if let report = outcome.report {
                     collectors[collection(of: file)]?.add(report)
                     outcome.report = nil
@@ -166,15 +177,13 @@ public final class BatchAnnotator: Sendable {
         return base.pathExtension == "txt" ? base.deletingPathExtension() : base
     }
 
-    /// A file to annotate with the paths the worker needs, made once.
+    /// A file to annotate with the output path the worker needs, made once.
     struct Job: Sendable {
         var file: InputFile
-        /// The input's path.
-        var path: String
         /// The output path without extension (``outputBase(for:)``).
         var base: String
-        /// The folder of the outputs.
-        var folder: URL
+        /// The folder of the outputs, as an index into the run's folders.
+        var folder: Int32
     }
 
     struct Outcome: Sendable {
@@ -185,38 +194,39 @@ public final class BatchAnnotator: Sendable {
     }
 
     private func annotate(_ job: Job, folderError: String?) -> Outcome {
+        let path = job.file.url.path
         let bytes: [UInt8]
-        switch Self.read(job.path, limit: maximumBytes) {
+        switch Self.read(path, limit: maximumBytes) {
         case .success(let read): bytes = read
-        case .failure(let failure): return Outcome(failure: Failure(path: job.path, reason: failure.reason))
+        case .failure(let failure): return Outcome(failure: Failure(path: path, reason: failure.reason))
         }
         let document: Document
         do {
             document = try Document(name: job.file.url.lastPathComponent, bytes: bytes)
         } catch {
-            return Outcome(bytes: bytes.count, failure: Failure(path: job.path, reason: error.description))
+            return Outcome(bytes: bytes.count, failure: Failure(path: path, reason: error.description))
         }
         let ann = job.base + ".ann"
         if !overwritesReviewed, let existing = FileManager.default.contents(atPath: ann),
            Self.holdsReviewedAnnotations(existing) {
             let name = job.base.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? job.base
-            return Outcome(bytes: bytes.count, failure: Failure(path: job.path, reason: "\(name).ann holds reviewed annotations (readout review); kept as it is: annotate into another folder, or pass --overwrite-reviewed"))
+            return Outcome(bytes: bytes.count, failure: Failure(path: path, reason: "\(name).ann holds reviewed annotations (readout review); kept as it is: annotate into another folder, or pass --overwrite-reviewed"))
         }
         let annotated = pipeline.annotate(document)
         let index = CodePointIndex(annotated.document)
         let ids = Numbering(annotated)
         let json = DocumentJSON(annotated, index: index, ids: ids)
-        if let folderError { return Outcome(bytes: bytes.count, failure: Failure(path: job.path, reason: folderError)) }
+        if let folderError { return Outcome(bytes: bytes.count, failure: Failure(path: path, reason: folderError)) }
         do {
             if outputDirectory != nil {
                 let copy = job.base + ".txt"
-                if copy != job.path { try writer(bytes, copy) }
+                if copy != path { try writer(bytes, copy) }
             }
             try writer(json.encodedBytes(), job.base + ".json")
             // The .ann last: its presence means the document is complete.
             try writer(BratWriter.annBytes(annotated, index: index, ids: ids), ann)
         } catch {
-            return Outcome(bytes: bytes.count, failure: Failure(path: job.path, reason: "\(error)"))
+            return Outcome(bytes: bytes.count, failure: Failure(path: path, reason: "\(error)"))
         }
         return Outcome(bytes: bytes.count, mentions: annotated.mentions.count,
                        report: writesReport ? ReportDocument(path: Self.reportPath(job.file), annotated: annotated, json: json) : nil)
