@@ -908,6 +908,17 @@ struct StanceRun {
             }
         }
         guard let first = words.first, ["the", "both", "two", "all"].contains(first) || Self.determiners.contains(first) else { return nil }
+        // "The two heads of government (of state, of delegation)": a group of heads.
+        if words.count >= 4, words[words.count - 3] == "heads", words[words.count - 2] == "of",
+           ["government", "state", "delegation", "delegations"].contains(words[words.count - 1]) {
+            return actorExpression(start: start, end: end - 2, sentence: sentence).map { h in
+                let whole = Holder(spans: [span], rule: h.rule)
+                actors[span] = Mention(label: .actor, span: span, references: h.spans.first.flatMap { actors[$0]?.references } ?? [], provenance: Provenance(rule: h.rule))
+                if let inner = h.spans.first, inner != span { actors[inner] = nil }
+                if h.rule == "group" { lastGroup = whole }
+                return whole
+            }
+        }
         let last = words.last!
         let inner = words.dropFirst().dropLast()
         // "The Ministry expresses its condolences": the last organization named with that head

@@ -370,6 +370,11 @@ func stances(_ text: String) -> [Found] {
         #expect(stances(text).first?.holders == ["The Deputy Secretary and the Foreign Minister"])
     }
 
+    @Test func theTwoHeadsOfGovernmentAreTheParticipants() {
+        let found = stances("Chancellor Ekene Adaeze received Prime Minister Lio Wenbo in Berlin. The two heads of government agreed to expand cooperation.")
+        #expect(found.first?.holders == ["The two heads of government"] && Set(found.first?.ids ?? []) == ["ekene-adaeze", "lio-wenbo"])
+    }
+
     @Test func bothOfficialsAreTheParticipants() {
         let found = stances("Foreign Minister Ekene Adaeze met Foreign Minister Lio Wenbo in Accra. Both officials condemned the violence in the region.")
         #expect(found.first?.category == .condemn && Set(found.first?.ids ?? []) == ["ekene-adaeze", "lio-wenbo"])
