@@ -514,6 +514,10 @@ struct TaggingRun {
         "Welcomes", "Congratulates", "Discusses", "Concludes", "Signs", "Joins", "Leaves", "Arrives",
         "Delivers", "Gives", "Makes", "Stresses", "Urges", "Condemns", "Expresses", "Thanks", "Talks",
         "Telephone", "Phone", "Courtesy", "Press", "Release", "Readout", "Overview", "Summary",
+        // The past of the headline verbs: "Minister Hakan Fidan Met with ...".
+        "Met", "Held", "Visited", "Called", "Received", "Said", "Attended", "Hosted", "Spoke", "Paid",
+        "Welcomed", "Congratulated", "Discussed", "Concluded", "Signed", "Joined", "Arrived", "Delivered",
+        "Urged", "Condemned", "Expressed", "Thanked", "Talked",
     ]
 
     /// The name tokens starting at i: capitalized words, initials ("J."), hyphenated parts

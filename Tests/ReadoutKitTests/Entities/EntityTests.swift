@@ -238,6 +238,8 @@ import Testing
 
     @Test func headlineVerbsAreNotNames() {
         #expect(texts("Foreign Minister Meets with Counterpart", .person).isEmpty)
+        // And their past: "Minister ... Met with ...".
+        #expect(texts("Minister of Foreign Affairs Ekene Adaeze Met with Foreign Minister Lio Wenbo", .person) == ["Ekene Adaeze", "Lio Wenbo"])
         // In capitals too: the word lists see "Holds" in "HOLDS".
         let caps = "PRESIDENT ADAEZE HOLDS TALKS WITH VISITING PRIME MINISTER\n\nPresident Ekene Adaeze met Prime Minister Lio Wenbo."
         #expect(texts(caps, .person) == ["ADAEZE", "Ekene Adaeze", "Lio Wenbo"])
