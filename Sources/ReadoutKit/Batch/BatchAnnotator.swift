@@ -91,7 +91,7 @@ public final class BatchAnnotator: Sendable {
                     continue
                 }
                 targets[target] = file.url.path
-                let folder = target.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(target[..<$0]) } ?? "."
+                let folder = AtomicFile.folderAndName(target).folder
                 let index = folderIndex[folder] ?? {
                     folderPaths.append(folder)
                     folderIndex[folder] = Int32(folderPaths.count - 1)
@@ -209,7 +209,7 @@ public final class BatchAnnotator: Sendable {
         let ann = job.base + ".ann"
         if !overwritesReviewed, let existing = FileManager.default.contents(atPath: ann),
            Self.holdsReviewedAnnotations(existing) {
-            let name = job.base.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? job.base
+            let name = AtomicFile.folderAndName(job.base).name
             return Outcome(bytes: bytes.count, failure: Failure(path: path, reason: "\(name).ann holds reviewed annotations (readout review); kept as it is: annotate into another folder, or pass --overwrite-reviewed"))
         }
         let annotated = pipeline.annotate(document)

@@ -20,22 +20,14 @@ public enum AtomicFile {
     public static func write(_ data: Data, to url: URL, durable: Bool = true) throws(WriteError) {
         var failure: WriteError?
         data.withUnsafeBytes { raw in
-            do throws(WriteError) { try write(raw, to: url, durable: durable) } catch { failure = error }
+            do throws(WriteError) { try write(raw, toPath: url.path, durable: durable) } catch { failure = error }
         }
         if let failure { throw failure }
     }
 
     /// Writes bytes without copying them into a `Data` first.
     public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(WriteError) {
-        var failure: WriteError?
-        bytes.withUnsafeBytes { raw in
-            do throws(WriteError) { try write(raw, to: url, durable: durable) } catch { failure = error }
-        }
-        if let failure { throw failure }
-    }
-
-    static func write(_ raw: UnsafeRawBufferPointer, to url: URL, durable: Bool) throws(WriteError) {
-        try write(raw, toPath: url.path, durable: durable)
+        try write(bytes, toPath: url.path, durable: durable)
     }
 
     /// Writes bytes to a file path (a batch keeps its paths as strings: building URLs for
@@ -49,9 +41,7 @@ public enum AtomicFile {
     }
 
     static func write(_ raw: UnsafeRawBufferPointer, toPath path: String, durable: Bool) throws(WriteError) {
-        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let (folder, name) = folderAndName(path)
         var temporary = ""
         var fd: Int32 = -1
         // A name taken (a file left by a killed run of a process with the same id) takes the next.
@@ -81,6 +71,12 @@ public enum AtomicFile {
         }
     }
 
+    /// A path's folder and last component, split at its last "/" ("." for a bare name).
+    static func folderAndName(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return (".", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+    }
+
     /// The process id and a counter name the temporary files: unique within a folder, and
     /// without a `getpid` and a `getrandom` call for each file.
     static let processID = getpid()
@@ -100,7 +96,7 @@ public enum AtomicFile {
         var text = text
         var failure: WriteError?
         text.withUTF8 { p in
-            do throws(WriteError) { try write(UnsafeRawBufferPointer(p), to: url, durable: durable) } catch { failure = error }
+            do throws(WriteError) { try write(UnsafeRawBufferPointer(p), toPath: url.path, durable: durable) } catch { failure = error }
         }
         if let failure { throw failure }
     }

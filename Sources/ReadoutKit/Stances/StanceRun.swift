@@ -762,35 +762,36 @@ struct StanceRun {
     mutating func holderEnding(at k: Int, sentence: Range<Int>) -> Holder? {
         if let m = flatEndingAt[k + 1] {
             var spans = [m.span]
-            // "Deputy Secretary Sullivan and Foreign Minister Kono".
-            if m.label == .person, let range = tokenRange(of: m.span) {
-                var j = range.lowerBound - 1
-                if let t = titleEndingAt[range.lowerBound] { j = t.lowerBound - 1 }
+            guard let range = tokenRange(of: m.span) else { return Holder(spans: spans, rule: "subject") }
+            /// The token before token i, past one "the".
+            func before(_ i: Int) -> Int {
+                let j = i - 1
+                return j > sentence.lowerBound && lower[j] == "the" ? j - 1 : j
+            }
+            switch m.label {
+            case .person:
+                // "Deputy Secretary Sullivan and Foreign Minister Kono".
+                let j = (titleEndingAt[range.lowerBound]?.lowerBound ?? range.lowerBound) - 1
                 if j > sentence.lowerBound, lower[j] == "and", let other = flatEndingAt[j], other.label == .person {
                     spans.insert(other.span, at: 0)
                 }
-            }
-            // "The Ministry of Foreign Affairs of the Kingdom of Bahrain condemns": the body, not
-            // the country that names it.
-            if m.label == .place, let range = tokenRange(of: m.span) {
-                var j = range.lowerBound - 1
-                if j > sentence.lowerBound, lower[j] == "the" { j -= 1 }
-                if j > sentence.lowerBound, lower[j] == "of", let body = flatEndingAt[j], body.label == .organization {
+            case .place, .organization:
+                let j = before(range.lowerBound)
+                // "The Ministry of Foreign Affairs of the Kingdom of Bahrain condemns": the body,
+                // not the country that names it.
+                if m.label == .place, j > sentence.lowerBound, lower[j] == "of", let body = flatEndingAt[j], body.label == .organization {
                     return Holder(spans: [body.span], rule: "subject")
                 }
-            }
-            // "Japan and the United States condemned ...", "Indonesia and Malaysia Agree ...":
-            // countries and bodies as one subject, unless they are the object of a preposition
-            // ("relations between Japan and China").
-            if m.label == .place || m.label == .organization, let range = tokenRange(of: m.span) {
-                var j = range.lowerBound - 1
-                if j > sentence.lowerBound, lower[j] == "the" { j -= 1 }
+                // "Japan and the United States condemned ...", "Indonesia and Malaysia Agree ...":
+                // countries and bodies as one subject, unless they are the object of a
+                // preposition ("relations between Japan and China").
                 if j > sentence.lowerBound, lower[j] == "and", let other = flatEndingAt[j],
                    other.label == .place || other.label == .organization, let first = tokenRange(of: other.span) {
-                    var g = first.lowerBound - 1
-                    if g >= sentence.lowerBound, lower[g] == "the" { g -= 1 }
+                    let g = before(first.lowerBound)
                     if g < sentence.lowerBound || !Self.coordinationGovernors.contains(lower[g]) { spans.insert(other.span, at: 0) }
                 }
+            default:
+                break
             }
             return Holder(spans: spans, rule: "subject")
         }
@@ -909,18 +910,12 @@ struct StanceRun {
         }
         guard let first = words.first, ["the", "both", "two", "all"].contains(first) || Self.determiners.contains(first) else { return nil }
         // "The two heads of government (of state, of delegation)": a group of heads.
-        if words.count >= 4, words[words.count - 3] == "heads", words[words.count - 2] == "of",
-           ["government", "state", "delegation", "delegations"].contains(words[words.count - 1]) {
-            return actorExpression(start: start, end: end - 2, sentence: sentence).map { h in
-                let whole = Holder(spans: [span], rule: h.rule)
-                actors[span] = Mention(label: .actor, span: span, references: h.spans.first.flatMap { actors[$0]?.references } ?? [], provenance: Provenance(rule: h.rule))
-                if let inner = h.spans.first, inner != span { actors[inner] = nil }
-                if h.rule == "group" { lastGroup = whole }
-                return whole
-            }
-        }
-        let last = words.last!
-        let inner = words.dropFirst().dropLast()
+        let n = words.count
+        let headsOf = n >= 4 && words[n - 3] == "heads" && words[n - 2] == "of"
+            && ["government", "state", "delegation", "delegations"].contains(words[n - 1])
+        let group = words.dropLast(headsOf ? 2 : 0)
+        let last = group.last!
+        let inner = group.dropFirst().dropLast()
         // "The Ministry expresses its condolences": the last organization named with that head
         // ("the Ministry of Foreign Affairs of the Kingdom of Bahrain").
         if words.count == 2, first == "the", Self.bodyNouns.contains(last), view.isCapitalized(start + 1),
@@ -1081,7 +1076,7 @@ struct StanceRun {
             candidates.append(r)
             let places = places(startingIn: t)
             if !places.isEmpty { qualified.insert(r.id) }
-            if title == role || title.hasPrefix(role + " of "), places.contains(where: { $0.0.upperBound == t.upperBound }) || title == role {
+            if title == role || title.hasPrefix(role + " of ") && places.contains(where: { $0.0.upperBound == t.upperBound }) {
                 exact.insert(r.id)
             }
         }
