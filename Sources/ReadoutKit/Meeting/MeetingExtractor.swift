@@ -258,7 +258,12 @@ struct MeetingExtractor {
             }
             if n != nil, seen.insert(person.references[0].id).inserted { inSentence.append(person) }
         }
-        if inSentence.count >= 2 { chosen = inSentence }
+        if inSentence.count >= 2 {
+            // Someone named inside a relative clause ("Minister X, who was visiting China to
+            // accompany Prime Minister Y, held a meeting with Z") is not a party to it.
+            let inClause = inSentence.filter { insideRelativeClause($0.span) }
+            chosen = inSentence.count - inClause.count >= 2 ? inSentence.filter { m in !inClause.contains { $0.span == m.span } } : inSentence
+        }
         if chosen.isEmpty {
             var counts: [String: (Int, Mention)] = [:]
             for m in people { counts[m.references[0].id] = ((counts[m.references[0].id]?.0 ?? 0) + 1, counts[m.references[0].id]?.1 ?? m) }
@@ -279,6 +284,20 @@ struct MeetingExtractor {
             return Meeting.Participant(id: reference.id, name: reference.name, title: title.map { view.document.text(of: $0.span) }, country: country)
         }
     }
+
+    /// Whether a span lies in a relative clause set off by commas (", who ... ,").
+    func insideRelativeClause(_ span: Span) -> Bool {
+        guard let k = tokenIndex(startingAt: span.start) else { return false }
+        let first = view.sentences.last { $0.lowerBound <= k }?.lowerBound ?? 0
+        var t = k - 1
+        while t > first, view[t] != "," {
+            if Self.relativePronouns.contains(view[t]) { return view[t - 1] == "," }
+            t -= 1
+        }
+        return false
+    }
+
+    static let relativePronouns: Set<String> = ["who", "whom", "whose"]
 
     /// The title right before a person, or set off after the name by a comma.
     func titleOf(_ person: Mention) -> Mention? {

@@ -956,10 +956,13 @@ struct StanceRun {
             let honorific = words.joined(separator: " ")
             if let forms = tagger.honorifics[honorific], let r = personWithRole(anyOf: forms, before: start) { return make([r], "role") }
         }
-        // "The Prime Minister", "the Secretary and the Foreign Minister".
+        // "The Prime Minister", "the Secretary and the Foreign Minister", "the Secretary and
+        // Foreign Minister".
         let phrase = written(start + 1..<end)
         if first == "the" {
-            let parts = phrase.components(separatedBy: " and the ")
+            var parts = phrase.components(separatedBy: " and the ")
+            // "The Secretary and Foreign Minister discussed": two roles without a second "the".
+            if parts.count == 1, !tagger.roles.contains(phrase) { parts = phrase.components(separatedBy: " and ") }
             var refs: [Reference] = []
             // "The Iranian Foreign Minister": the foreign minister who represents Iran.
             if parts.count == 1, !tagger.roles.contains(phrase), let (country, role) = demonymRole(after: start, end: end) {
@@ -1198,6 +1201,11 @@ struct StanceRun {
         var subjectEnd: Int?
         if k < limit, ["he", "she", "they", "we"].contains(lower[k]) { subjectEnd = k + 1 }
         if subjectEnd == nil, let m = flatStartingAt[k], m.label != .organization, let r = tokenRange(of: m.span) { subjectEnd = r.upperBound }
+        // A titled name: "and Minister Yun expressed".
+        if subjectEnd == nil, let title = titleStartingAt[k], let m = flatStartingAt[title.upperBound], m.label == .person,
+           let r = tokenRange(of: m.span) {
+            subjectEnd = r.upperBound
+        }
         // A role: "and the Prime Minister said".
         if subjectEnd == nil, k + 1 < limit, lower[k] == "the" {
             if let title = titleStartingAt[k + 1] {

@@ -32,6 +32,14 @@ import Testing
         #expect(m.countries.map(\.id) == ["JPN", "BRA"])
     }
 
+    @Test func someoneInARelativeClauseIsNoParticipant() {
+        let text = "On May 2, Ms. Kamikawa Yoko, Minister for Foreign Affairs of Japan, who was in Paris to accompany Prime Minister Kishida Fumio, held a meeting with Mr. Mauro Vieira, Minister of Foreign Affairs of Brazil. The two Ministers agreed to meet again."
+        #expect(meeting(text).participants.map(\.id) == ["kamikawa-yoko", "mauro-vieira"])
+        // Without a third person the clause's person stays: two are needed.
+        let two = "Ms. Kamikawa Yoko, who accompanied Prime Minister Kishida Fumio, spoke at the dinner on May 2 in Paris."
+        #expect(meeting(two).participants.map(\.id) == ["kamikawa-yoko", "kishida-fumio"])
+    }
+
     @Test func theTitleOfACRLFReadoutIsOneLine() {
         let m = meeting(mofaStyle.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(m.title == "Japan-Brazil Foreign Ministers’ Meeting")

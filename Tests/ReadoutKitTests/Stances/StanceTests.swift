@@ -365,6 +365,12 @@ func stances(_ text: String) -> [Found] {
         #expect(found.last?.holders == ["The Ministry"] && found.last?.ids == found.first?.ids)
     }
 
+    @Test func twoRolesWithOneArticleAreOneSubject() {
+        let text = "Secretary of State Ekene Adaeze spoke with Foreign Minister Lio Wenbo. The Secretary and Foreign Minister reviewed the talks and called for an early ceasefire."
+        let found = stances(text)
+        #expect(found.first?.holders == ["The Secretary and Foreign Minister"] && Set(found.first?.ids ?? []) == ["ekene-adaeze", "lio-wenbo"])
+    }
+
     @Test func aGroupOfTwoRolesWithQualifiersIsOneSubject() {
         let text = "Deputy Secretary of State Ekene Adaeze met Armenian Foreign Minister Lio Wenbo. The Deputy Secretary and the Foreign Minister discussed trade and agreed on the importance of connectivity."
         #expect(stances(text).first?.holders == ["The Deputy Secretary and the Foreign Minister"])
@@ -522,6 +528,12 @@ func stances(_ text: String) -> [Found] {
     @Test func aNewVerbOfTheHolderEndsTheTarget() {
         let found = stances(opening + "The two Ministers welcomed the recovery of exchanges between their countries, and expressed their hope to see more youth exchanges.")
         #expect(found.map(\.target) == ["the recovery of exchanges between their countries", "to see more youth exchanges"])
+    }
+
+    @Test func aTitledNameAfterAndStartsANewClause() {
+        let found = stances(opening + "Minister Kamikawa requested cooperation toward the early return of the abductees, and Minister Park expressed his support.")
+        #expect(found.first?.target == "cooperation toward the early return of the abductees")
+        #expect(found.last?.category == .support && found.last?.holders == ["Park"])
     }
 
     @Test func aMeetingVerbOfTheHolderEndsTheTarget() {
