@@ -32,8 +32,8 @@ struct StanceRun {
     var quoteMarks: [Int] = []
     /// The holder of the last stance or reporting verb, for "it is hoped that ...".
     var lastSpeaker: Holder?
-    /// The last plural group holder, for "they".
-    var lastGroup: Holder?
+    /// Whom the last plural subject stands for ("the two Ministers", "A and B"), for "they".
+    var lastPlural: [Reference]?
 
     struct Holder {
         var spans: [Span]
@@ -256,6 +256,20 @@ struct StanceRun {
             k -= 1
         }
         return k >= start ? k : nil
+    }
+
+    /// The reporting verb of the "that" at token t: "stated that", and through a coordinated
+    /// clause "stated that A ..., and that he ..." (at most 80 tokens back).
+    func reportingVerb(ofThatAt t: Int, sentence: Range<Int>) -> Int? {
+        guard let p = previousContent(t, from: sentence.lowerBound) else { return nil }
+        if Self.reportingVerbs.contains(lower[p]) { return p }
+        guard lower[p] == "and" else { return nil }
+        var k = p - 1
+        while k > max(sentence.lowerBound, p - 80) {
+            if lower[k] == "that", let v = previousContent(k, from: sentence.lowerBound), Self.reportingVerbs.contains(lower[v]) { return v }
+            k -= 1
+        }
+        return nil
     }
 
     /// A stance for a cue at tokens `cue`, or nil when the rules say the word is not one here.
@@ -774,6 +788,9 @@ struct StanceRun {
                 let j = (titleEndingAt[range.lowerBound]?.lowerBound ?? range.lowerBound) - 1
                 if j > sentence.lowerBound, lower[j] == "and", let other = flatEndingAt[j], other.label == .person {
                     spans.insert(other.span, at: 0)
+                    // "They" after "Minister A and Deputy Prime Minister B agreed ..." are A and B.
+                    let people = (other.references + m.references).reduce(into: [Reference]()) { if !$0.contains($1) { $0.append($1) } }
+                    if people.count == 2 { lastPlural = people }
                 }
             case .place, .organization:
                 let j = before(range.lowerBound)
@@ -869,7 +886,7 @@ struct StanceRun {
             case "he", "she", "herself", "himself":
                 // "Minister Iwaya ... stated that he would like ...": the reporting verb's subject.
                 if start > sentence.lowerBound + 1, lower[start - 1] == "that",
-                   let verb = previousContent(start - 1, from: sentence.lowerBound), Self.reportingVerbs.contains(lower[verb]),
+                   let verb = reportingVerb(ofThatAt: start - 1, sentence: sentence),
                    let person = quotedPerson(subject(ofVerbAt: verb, sentence: sentence, depth: 2)) {
                     return make([person], "pronoun")
                 }
@@ -880,9 +897,7 @@ struct StanceRun {
                 }
                 return make(nearestPerson(before: start).map { [$0] } ?? [], "pronoun")
             case "they", "themselves":
-                if let group = lastGroup, let refs = group.spans.first.flatMap({ actors[$0]?.references }) {
-                    return make(refs, "pronoun")
-                }
+                if let refs = lastPlural { return make(refs, "pronoun") }
                 return make(participants, "pronoun")
             case "i", "myself", "we", "ourselves":
                 let plural = words[0] == "we" || words[0] == "ourselves"
@@ -933,13 +948,11 @@ struct StanceRun {
             if Self.peopleGroups.contains(last) {
                 let count = words.contains("three") ? 3 : words.contains("four") ? 4 : 2
                 let refs = count > participants.count ? participants : Array(participants.prefix(max(2, count)))
-                let h = make(refs, "group")
-                lastGroup = h
-                return h
+                lastPlural = refs.isEmpty ? lastPlural : refs
+                return make(refs, "group")
             }
-            let h = make(countries, "group")
-            lastGroup = h
-            return h
+            lastPlural = countries.isEmpty ? lastPlural : countries
+            return make(countries, "group")
         }
         if Self.sideNouns.contains(last), words.count >= 3, first == "the" {
             // "the Japanese side", "the ROK side", "the Ghanaian delegation".

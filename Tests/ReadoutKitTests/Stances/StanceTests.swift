@@ -346,6 +346,18 @@ func stances(_ text: String) -> [Found] {
         #expect(found.last?.category == .hope && found.last?.holders == ["he"] && found.last?.ids == ["ekene-adaeze"])
     }
 
+    @Test func aPronounInACoordinatedThatClauseIsTheOneWhoStated() {
+        let text = "Minister Ekene Adaeze met Deputy Prime Minister Lio Wenbo. Furthermore, Minister Adaeze stated that trade is growing, and that he would like to visit Accra soon."
+        let found = stances(text)
+        #expect(found.last?.category == .hope && found.last?.holders == ["he"] && found.last?.ids == ["ekene-adaeze"])
+    }
+
+    @Test func theyAreTheTwoPeopleOfTheLastCoordinatedSubject() {
+        let text = "Minister Ekene Adaeze called on President Tomas Halvorsen and met Foreign Minister Lio Wenbo. Minister Adaeze and Foreign Minister Lio welcomed the new air links. They agreed to meet again."
+        let found = stances(text)
+        #expect(found.last?.category == .agree && found.last?.holders == ["They"] && found.last?.ids == ["ekene-adaeze", "lio-wenbo"])
+    }
+
     @Test func aPastVerbAfterAPresentThatClauseGoesWithTheReportingVerb() {
         let text = opening + "Minister Park said that Korea highly values its partnership with Japan and congratulated the new government on its launch."
         let found = stances(text)
