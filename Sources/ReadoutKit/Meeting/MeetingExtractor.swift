@@ -269,13 +269,14 @@ struct MeetingExtractor {
             for m in people { counts[m.references[0].id] = ((counts[m.references[0].id]?.0 ?? 0) + 1, counts[m.references[0].id]?.1 ?? m) }
             chosen = counts.values.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1.span.start < $1.1.span.start }.prefix(2).map(\.1)
         }
-        // As many people as the meeting's name has countries ("Japan-UK-Australia"), at least two.
+        // As many people as the meeting's name has countries ("Japan-UK-Australia"), or as a
+        // group of people counts ("the four Ministers" of a "2+2"), at least two.
+        var count = max(2, groupCount())
         if let meeting = mentions.first(where: { $0.label == .meeting }) {
             let places = Set(mentions.filter { $0.label == .place && meeting.span.contains($0.span) }.flatMap { $0.references.map(\.id) })
-            chosen = Array(chosen.prefix(max(2, places.count)))
-        } else {
-            chosen = Array(chosen.prefix(2))
+            count = max(count, places.count)
         }
+        chosen = Array(chosen.prefix(count))
         return chosen.map { person in
             let reference = person.references[0]
             let title = titleOf(person)
@@ -283,6 +284,20 @@ struct MeetingExtractor {
             if country == nil, let title { country = countryIn(title: title) }
             return Meeting.Participant(id: reference.id, name: reference.name, title: title.map { view.document.text(of: $0.span) }, country: country)
         }
+    }
+
+    /// The largest number in a group of people ("the three Foreign Ministers", "all four
+    /// leaders"), or 0.
+    func groupCount() -> Int {
+        let numbers = ["three": 3, "four": 4, "five": 5, "six": 6]
+        var most = 0
+        for t in 0..<max(0, view.count - 1) {
+            guard let n = numbers[view[t].lowercased()] else { continue }
+            var k = t + 1
+            if k < view.count, ["foreign", "prime", "defence", "defense"].contains(view[k].lowercased()) { k += 1 }
+            if k < view.count, StanceRun.peopleGroups.contains(view[k].lowercased()) { most = max(most, n) }
+        }
+        return most
     }
 
     /// Whether a span lies in a relative clause set off by commas (", who ... ,").

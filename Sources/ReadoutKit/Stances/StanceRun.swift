@@ -295,7 +295,8 @@ struct StanceRun {
         while k >= s, Self.nounModifiers.contains(lower[k]) || Self.intensifiers.contains(lower[k]) && view.isLowercaseWord(k) && !lower[k].hasSuffix("ly") { k -= 1 }
         // A possessor a few adjectives back: "Japan’s financial support", "both leaders’ sincere determination".
         if k >= s, !isPossessive(k), let p = (max(s, k - 2)...k).reversed().first(where: { isPossessive($0) }),
-           (p + 1...k).allSatisfy({ view.isLowercaseWord($0) && !Self.lightVerbs.contains(lower[$0]) && !tagger.verbForms.contains(lower[$0]) }) {
+           (p + 1...k).allSatisfy({ view.isLowercaseWord($0) && !Self.lightVerbs.contains(lower[$0]) && !tagger.verbForms.contains(lower[$0])
+               && (!Self.prepositions.contains(lower[$0]) || lower[$0] == "of" && Self.carrierNouns.contains(lower[$0 - 1])) }) {
             k = p
         }
         let nominalContext = k >= s && (Self.determiners.contains(lower[k]) || isPossessive(k) || Self.lightVerbs.contains(lower[k]))
@@ -328,6 +329,8 @@ struct StanceRun {
             }
         } else if canBeNoun && (nominalContext || !canBeVerb) {
             guard k >= s else { return nil }
+            // "efforts to resolve the issue": after "to", a word that is only a noun cue is a verb.
+            if !canBeVerb, !nominalContext, lower[c - 1] == "to" { return nil }
             let w = lower[k]
             if isPossessive(k) {
                 holder = possessor(endingBefore: k, sentence: sentence)
@@ -629,6 +632,11 @@ struct StanceRun {
         }
         if w == "that" {
             return outerClause(before: k + 1, sentence: sentence, depth: depth)
+        }
+        // ", which confirmed ...": the thing described confirms, not the clause's subject; it
+        // holds only when it is an entity ("the Secretariat, which welcomed ...").
+        if w == "which", k - 2 >= s, lower[k - 1] == "," {
+            return holderEnding(at: k - 2, sentence: sentence).flatMap { $0.spans.isEmpty ? nil : $0 }
         }
         if w == "it" {
             return outerClause(before: k, sentence: sentence, depth: depth)

@@ -40,6 +40,13 @@ import Testing
         #expect(meeting(two).participants.map(\.id) == ["kamikawa-yoko", "kishida-fumio"])
     }
 
+    @Test func theFourMinistersOfATwoPlusTwoAreAllParticipants() {
+        let text = "On June 9, Mr. Motegi Toshimitsu, Minister for Foreign Affairs, and Mr. Kishi Nobuo, Minister of Defense, held consultations with Senator Marise Payne, Minister for Foreign Affairs, and Mr. Peter Dutton, Minister for Defence of Australia. The four Ministers welcomed the progress."
+        #expect(meeting(text).participants.map(\.name) == ["Motegi Toshimitsu", "Kishi Nobuo", "Marise Payne", "Peter Dutton"])
+        let found = stances(text)
+        #expect(found.first?.holders == ["The four Ministers"] && found.first?.ids.count == 4)
+    }
+
     @Test func theTitleOfACRLFReadoutIsOneLine() {
         let m = meeting(mofaStyle.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(m.title == "Japan-Brazil Foreign Ministers’ Meeting")

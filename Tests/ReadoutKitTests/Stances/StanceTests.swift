@@ -358,6 +358,22 @@ func stances(_ text: String) -> [Found] {
         #expect(found.last?.category == .agree && found.last?.holders == ["They"] && found.last?.ids == ["ekene-adaeze", "lio-wenbo"])
     }
 
+    @Test func aThingThatConfirmsHoldsNoStance() {
+        let found = stances(opening + "Both sides welcomed the adoption of the joint statement, which confirmed the roadmap for the next decade.")
+        #expect(found.map(\.category) == [.welcome])
+        // An entity described by the clause holds: "the Secretariat, which welcomed ...".
+        let entity = stances(opening + "They briefed the ASEAN Secretariat, which welcomed the initiative.")
+        #expect(entity.last?.category == .welcome && entity.last?.holders == ["ASEAN Secretariat"])
+    }
+
+    @Test func aNounCueAfterToIsAVerbOfAnotherSense() {
+        let found = stances(opening + "Minister Park expressed his support for Japan's efforts to resolve the issue.")
+        #expect(found.map(\.category) == [.support])
+        // A carrier noun keeps its "of": "Minister Park's words of welcome".
+        let words = stances(opening + "Following Minister Park's words of welcome, the two Ministers held talks.")
+        #expect(words.first?.category == .welcome && words.first?.holders == ["Park"])
+    }
+
     @Test func aPastVerbAfterAPresentThatClauseGoesWithTheReportingVerb() {
         let text = opening + "Minister Park said that Korea highly values its partnership with Japan and congratulated the new government on its launch."
         let found = stances(text)
