@@ -337,7 +337,7 @@ struct TaggingRun {
                     continue
                 }
                 if view[end] == "and", view.sameLine(end - 1), end + 1 < view.count, let next = titleMatch(at: end + 1),
-                   !isBareHonorific(next) {
+                   !isBareHonorific(next), !isRoleThenTitledName(start..<end, next, earlier: titles) {
                     end = next.end
                     continue
                 }
@@ -368,6 +368,17 @@ struct TaggingRun {
             titles.append(start..<end)
             i = end
         }
+    }
+
+    /// "The Secretary and Foreign Minister Kono": after "the", a role that an earlier title
+    /// gave someone, then "and" and a title right before a name, are two people, not one
+    /// title ("Deputy Prime Minister and Minister of Foreign Affairs Bui Thanh Son" has no
+    /// "the").
+    func isRoleThenTitledName(_ role: Range<Int>, _ next: PhraseMatcher.Match, earlier: [Range<Int>]) -> Bool {
+        guard role.lowerBound > 0, view[role.lowerBound - 1].lowercased() == "the", next.end < view.count,
+              view.isCapitalized(next.end), titleMatch(at: next.end) == nil else { return false }
+        let words = role.map { view[$0].lowercased() }
+        return earlier.contains { t in t.count >= words.count && t.suffix(words.count).map { view[$0].lowercased() } == words }
     }
 
     /// A title word written in lower case as a role after a comma, when its field or country

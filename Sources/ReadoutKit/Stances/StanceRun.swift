@@ -124,7 +124,9 @@ struct StanceRun {
         "emphasised", "demonstrate", "demonstrated", "display", "displayed", "communicate",
         "communicated", "send", "sent", "sends", "confirm", "confirmed", "confirms", "affirm", "affirmed",
         "affirms", "reaffirm", "reaffirmed", "reaffirms", "reaffirming", "pledge", "pledged", "provide",
-        "provided", "provides", "stressed", "noted", "announced", "presented", "raised",
+        "provided", "provides", "stressed", "noted", "announced", "presented", "raised", "stress", "stresses",
+        "underscore", "underscored", "underscores", "underlines", "highlight", "highlighted", "highlights",
+        "restate", "restated", "restates",
     ]
     /// Verbs that report what someone said: the holder of a cue in their clause is their subject.
     static let reportingVerbs: WordSet = [
@@ -794,6 +796,17 @@ struct StanceRun {
             case .person:
                 // "Deputy Secretary Sullivan and Foreign Minister Kono".
                 let j = (titleEndingAt[range.lowerBound]?.lowerBound ?? range.lowerBound) - 1
+                // "The Secretary and Foreign Minister Kono": a role, then the titled name.
+                if j > sentence.lowerBound, lower[j] == "and", flatEndingAt[j] == nil {
+                    var start = max(sentence.lowerBound, j - 5)
+                    while start < j - 1 {
+                        if let role = actorExpression(start: start, end: j, sentence: sentence), role.spans.count == 1 {
+                            if actors[role.spans[0]]?.references != m.references { spans.insert(role.spans[0], at: 0) }
+                            break
+                        }
+                        start += 1
+                    }
+                }
                 if j > sentence.lowerBound, lower[j] == "and", let other = flatEndingAt[j], other.label == .person {
                     spans.insert(other.span, at: 0)
                     // "They" after "Minister A and Deputy Prime Minister B agreed ..." are A and B.

@@ -7,6 +7,14 @@ import Testing
         #expect(texts("A U.S.-Japan summit took place.", .place) == ["U.S.", "Japan"])
     }
 
+    @Test func aRoleThenATitledNameAreTwoPeople() {
+        let text = "Secretary Ekene Adaeze met Foreign Minister Lio Wenbo. The Secretary and Foreign Minister Lio discussed trade."
+        #expect(texts(text, .title) == ["Secretary", "Foreign Minister", "Foreign Minister"])
+        // Without "the", or with no earlier title of that role, the offices chain into one title.
+        #expect(texts("He met Deputy Prime Minister and Minister of Foreign Affairs Lio Wenbo.", .title) == ["Deputy Prime Minister and Minister of Foreign Affairs"])
+        #expect(texts("He met the Deputy Prime Minister and Foreign Minister Lio Wenbo.", .title) == ["Deputy Prime Minister and Foreign Minister"])
+    }
+
     @Test func possessivesStayOutside() {
         #expect(texts("They deplored North Korea’s test and Japan's stance.", .place) == ["North Korea", "Japan"])
     }

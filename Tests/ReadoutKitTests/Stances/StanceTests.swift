@@ -399,6 +399,14 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.holders == ["The Secretary and Foreign Minister"] && Set(found.first?.ids ?? []) == ["ekene-adaeze", "lio-wenbo"])
     }
 
+    @Test func aRoleAndATitledNameHoldTogether() {
+        let text = "Secretary Ekene Adaeze met Foreign Minister Lio Wenbo. The Secretary and Foreign Minister Lio reaffirmed the alliance. They underscored their commitment to open trade."
+        let found = stances(text)
+        #expect(found.first?.holders == ["The Secretary", "Lio"] && found.first?.ids == ["ekene-adaeze", "lio-wenbo"])
+        // "underscored" carries a nominal cue like "expressed".
+        #expect(found.last?.category == .commit && found.last?.holders == ["They"] && found.last?.target == "to open trade")
+    }
+
     @Test func aGroupOfTwoRolesWithQualifiersIsOneSubject() {
         let text = "Deputy Secretary of State Ekene Adaeze met Armenian Foreign Minister Lio Wenbo. The Deputy Secretary and the Foreign Minister discussed trade and agreed on the importance of connectivity."
         #expect(stances(text).first?.holders == ["The Deputy Secretary and the Foreign Minister"])
