@@ -334,6 +334,12 @@ func stances(_ text: String) -> [Found] {
         #expect(found.allSatisfy { $0.holders == ["The Secretary and the Foreign Minister"] && Set($0.ids) == ["ekene-adaeze", "lio-wenbo"] })
     }
 
+    @Test func intendIsACommitment() {
+        // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
+        let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
+        #expect(found.count == 1 && found.first?.category == .commit && found.first?.holders == ["Japan"] && found.first?.target == "to double its assistance")
+    }
+
     @Test func appreciateIsAppreciation() {
         // GUIDELINES.md lists "appreciate" under Appreciate.
         let found = stances(opening + "Minister Park appreciated Japan's role in the region.")
