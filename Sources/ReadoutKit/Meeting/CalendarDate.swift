@@ -12,7 +12,9 @@ struct CalendarDate: Hashable {
            (1...12).contains(m), (1...31).contains(d) {
             return CalendarDate(year: y, month: m, day: d)
         }
-        let words = text.split(whereSeparator: { " ,()".contains($0) }).map(String.init)
+        let words = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C || $0 == 0x28 || $0 == 0x29 }).map { String(decoding: $0, as: UTF8.self) }
+            : text.split(whereSeparator: { " ,()".contains($0) }).map(String.init)
         var month: Int?, day: Int?, year: Int?
         for word in words {
             let bare = word.hasSuffix(".") ? String(word.dropLast()) : word

@@ -163,13 +163,11 @@ struct MeetingExtractor {
 
     /// A YYYY-MM-DD date anywhere in a file name.
     static func fileNameDate(_ name: String) -> CalendarDate? {
-        let chars = Array(name)
-        guard chars.count >= 10 else { return nil }
-        for i in 0...(chars.count - 10) {
-            let s = String(chars[i..<(i + 10)])
-            if s.count == 10, s[s.index(s.startIndex, offsetBy: 4)] == "-", s[s.index(s.startIndex, offsetBy: 7)] == "-",
-               let d = CalendarDate.parse(s), d.year != nil, d.day != nil,
-               i == 0 || !chars[i - 1].isNumber, i + 10 == chars.count || !chars[i + 10].isNumber {
+        let b = Array(name.utf8)
+        guard b.count >= 10 else { return nil }
+        func digit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        for i in 0...(b.count - 10) where b[i + 4] == 0x2D && b[i + 7] == 0x2D && digit(i) && !digit(i - 1) && !digit(i + 10) {
+            if let d = CalendarDate.parse(String(decoding: b[i..<(i + 10)], as: UTF8.self)), d.year != nil, d.day != nil {
                 return d
             }
         }
@@ -178,23 +176,24 @@ struct MeetingExtractor {
 
     /// The kind of meeting a title or opening sentence names, if any.
     static func kind(of context: String) -> String? {
-        let kinds: [(String, [String])] = [
-            ("courtesy call", ["courtesy call"]),
-            ("video conference", ["video conference", "videoconference", "video call", "virtual meeting", "video teleconference"]),
-            ("telephone talk", ["telephone", "phone call", "phone talk", " call ", " call:", "call with", " spoke "]),
-            ("summit", ["summit"]),
-            ("meeting", ["meeting", " met ", " meets ", "talks", " talk ", "dialogue", "consultation"]),
-            ("working meal", ["lunch", "dinner", "breakfast"]),
-            ("visit", ["visit"]),
-        ]
-        return kinds.first { $0.1.contains { ByteText.foundationContains(context, $0) } }?.0
+        kinds.first { $0.1.contains { ByteText.foundationContains(context, $0) } }?.0
     }
+
+    static let kinds: [(String, [String])] = [
+        ("courtesy call", ["courtesy call"]),
+        ("video conference", ["video conference", "videoconference", "video call", "virtual meeting", "video teleconference"]),
+        ("telephone talk", ["telephone", "phone call", "phone talk", " call ", " call:", "call with", " spoke "]),
+        ("summit", ["summit"]),
+        ("meeting", ["meeting", " met ", " meets ", "talks", " talk ", "dialogue", "consultation"]),
+        ("working meal", ["lunch", "dinner", "breakfast"]),
+        ("visit", ["visit"]),
+    ]
 
     /// "for approximately 85 minutes", "for about an hour and 40 minutes", "half an hour".
     static func duration(in text: String) -> Int? {
-        let lowered = text.lowercased()
         // Every duration has a word starting "hour" or "minute".
-        guard ByteText.containsBytes(lowered, "hour") || ByteText.containsBytes(lowered, "minute") else { return nil }
+        guard ByteText.containsASCIICaseInsensitive(text, "hour") || ByteText.containsASCIICaseInsensitive(text, "minute") else { return nil }
+        let lowered = text.lowercased()
         let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         let numbers: [String: Int] = ["a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half": 0]
         for (i, w) in words.enumerated() where w == "for" || w == "lasted" {
@@ -292,7 +291,10 @@ struct MeetingExtractor {
         let numbers = ["three": 3, "four": 4, "five": 5, "six": 6]
         var most = 0
         for t in 0..<max(0, view.count - 1) {
-            guard let n = numbers[view[t].lowercased()] else { continue }
+            // Only words of four or five letters that start with t, f or s can be one.
+            let text = view[t]
+            guard text.utf8.count == 4 || text.utf8.count == 5, let first = text.utf8.first, "tTfFsS".utf8.contains(first),
+                  let n = numbers[text.lowercased()] else { continue }
             var k = t + 1
             if k < view.count, ["foreign", "prime", "defence", "defense"].contains(view[k].lowercased()) { k += 1 }
             if k < view.count, StanceRun.peopleGroups.contains(view[k].lowercased()) { most = max(most, n) }

@@ -109,7 +109,7 @@ enum ByteText {
 
     /// Foundation's `haystack.contains(needle)` (a search that respects combining marks and
     /// canonical equivalence), done as a plain byte search where that gives the same answer:
-    /// an ASCII needle in a text of ASCII and common typographic punctuation (‘ ’ “ ” – —).
+    /// an ASCII needle in a text whose other characters are all ``isInert(_:)``.
     static func foundationContains(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack, needle = needle
         let answer: Bool? = needle.withUTF8 { n -> Bool? in
@@ -117,12 +117,15 @@ enum ByteText {
             return haystack.withUTF8 { h -> Bool? in
                 var i = 0
                 while i < h.count {
-                    if h[i] < 0x80 { i += 1; continue }
-                    guard h[i] == 0xE2, i + 2 < h.count, h[i + 1] == 0x80 else { return nil }
-                    switch h[i + 2] {
-                    case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D: i += 3
-                    default: return nil
-                    }
+                    let lead = h[i]
+                    if lead < 0x80 { i += 1; continue }
+                    // Valid UTF-8 (a String's): the lead byte gives the length.
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    guard i + length <= h.count else { return nil }
+                    var scalar = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { scalar = scalar << 6 | UInt32(h[i + k] & 0x3F) }
+                    guard isInert(scalar) else { return nil }
+                    i += length
                 }
                 guard h.count >= n.count else { return false }
                 let first = n[0]
@@ -139,6 +142,20 @@ enum ByteText {
             }
         }
         return answer ?? haystack.contains(needle)
+    }
+
+    /// Whether a character outside ASCII leaves a byte search for an ASCII needle right: a
+    /// letter, sign or punctuation mark that is a grapheme of its own (it joins no neighbour)
+    /// and is not canonically equivalent to ASCII (as the Kelvin sign is to K). Latin-1 (but
+    /// the soft hyphen), Latin Extended-A and -B, the dashes, quotation marks and other general
+    /// punctuation (but the format controls), the currency signs and the CJK ideographs; not
+    /// the combining marks, joiners, variation selectors and the like, for which Foundation
+    /// answers.
+    static func isInert(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0xA0...0xAC, 0xAE...0x24F, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x4E00...0x9FFF: true
+        default: false
+        }
     }
 
     /// `s.trimmingCharacters(in: .whitespaces)`, without Foundation when both ends are ASCII
@@ -180,6 +197,28 @@ enum ByteText {
             }
             cut(p.count, next: p.count)
             return lines
+        }
+    }
+
+    /// Whether `needle` (ASCII lower-case letters) occurs in `haystack` with ASCII letters of
+    /// either case: a prefilter for a search of `haystack.lowercased()`, which finds every
+    /// occurrence that search finds (the only non-ASCII letter that lowers to an ASCII one is
+    /// the Kelvin sign, to "k", so a needle without "k" loses nothing).
+    static func containsASCIICaseInsensitive(_ haystack: String, _ needle: StaticString) -> Bool {
+        var haystack = haystack
+        return haystack.withUTF8 { h in
+            needle.withUTF8Buffer { n in
+                guard !n.isEmpty else { return true }
+                guard h.count >= n.count else { return false }
+                var k = 0
+                while k + n.count <= h.count {
+                    var j = 0
+                    while j < n.count, h[k + j] | 0x20 == n[j] { j += 1 }
+                    if j == n.count { return true }
+                    k += 1
+                }
+                return false
+            }
         }
     }
 

@@ -121,3 +121,24 @@ import Testing
         #expect(map["w5000"] == nil)
     }
 }
+
+@Suite struct ByteSearchTests {
+    /// The byte searches answer as Foundation's `contains` and a search of the lowered text do,
+    /// on texts with the characters they pass (accents, dashes, quotes, CJK) and those they
+    /// leave to Foundation (combining marks, joiners, the Kelvin sign).
+    @Test func byteSearchesAgreeWithFoundation() {
+        let pieces = ["met", " met ", "visit", "e", "\u{301}", "\u{200D}", "\u{FE0F}", "é", "–", "’", "\u{A0}", "\u{AD}",
+                      "日本", "K", "\u{212A}", "k", "À", "A\u{300}", "call with", "Hour", "MINUTE", "🇯🇵", "\r\n", " "]
+        let needles = ["met", " met ", "visit", "e", "k", "call with", "a", "hour", "minute"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let haystack = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for needle in needles {
+                #expect(ByteText.foundationContains(haystack, needle) == haystack.contains(needle), "\(haystack.debugDescription) \(needle)")
+            }
+            for needle: StaticString in ["hour", "minute"] where ByteText.containsBytes(haystack.lowercased(), needle.description) {
+                #expect(ByteText.containsASCIICaseInsensitive(haystack, needle), "\(haystack.debugDescription)")
+            }
+        }
+    }
+}
