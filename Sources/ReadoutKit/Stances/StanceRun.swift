@@ -363,6 +363,13 @@ struct StanceRun {
                 // "We noted with concern the developments", "viewed with grave concern".
                 holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
                 rule = "light-verb"
+            } else if let m = flatEndingAt[k + 1], m.label == .place || m.label == .organization, k + 1 == c,
+                      let first = tokenRange(of: m.span)?.lowerBound, first > s,
+                      Self.lightVerbs.contains(lower[first - 1]) || Self.determiners.contains(lower[first - 1]) {
+                // "raised U.S. concerns about ...", "the ASEAN consensus": a country or body
+                // right before the noun holds it, as a possessor does.
+                holder = Holder(spans: [m.span], rule: "possessor")
+                rule = "possessor"
             } else if let agent = agent(after: cue.upperBound, sentence: sentence) {
                 // "the words of condolence by Deputy Prime Minister Minh", "support from Japan".
                 holder = agent

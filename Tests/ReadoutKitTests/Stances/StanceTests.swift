@@ -334,6 +334,12 @@ func stances(_ text: String) -> [Found] {
         #expect(found.allSatisfy { $0.holders == ["The Secretary and the Foreign Minister"] && Set($0.ids) == ["ekene-adaeze", "lio-wenbo"] })
     }
 
+    @Test func aCountryBeforeANounCueHoldsItAsAPossessor() {
+        let found = stances(opening + "Minister Kamikawa also raised Japan concerns about the new export controls. Coast Guard concerns were not discussed.")
+        #expect(found.count == 1 && found.first?.category == .concern && found.first?.holders == ["Japan"])
+        #expect(found.first?.target == "about the new export controls")
+    }
+
     @Test func intendIsACommitment() {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
