@@ -128,6 +128,11 @@ struct StanceRun {
         "underscore", "underscored", "underscores", "underlines", "highlight", "highlighted", "highlights",
         "restate", "restated", "restates",
     ]
+    /// Verbs that carry on a stance named by a noun after a possessive: "would continue its
+    /// support", "maintained their commitment". (They are skippable before a verb cue.)
+    static let carryingVerbs: WordSet = [
+        "continue", "continues", "continued", "continuing", "maintain", "maintains", "maintained", "maintaining",
+    ]
     /// Verbs that report what someone said: the holder of a cue in their clause is their subject.
     static let reportingVerbs: WordSet = [
         "stated", "said", "says", "explained", "noted", "emphasized", "emphasised", "stressed", "added",
@@ -342,6 +347,9 @@ struct StanceRun {
                 // "expressed her appreciation", "reached an agreement".
                 if let v = previousContent(k, from: s), Self.lightVerbs.contains(lower[v]) {
                     holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
+                    rule = "light-verb"
+                } else if k - 1 >= s, Self.carryingVerbs.contains(lower[k - 1]), Self.possessivePronouns.contains(w) {
+                    holder = subject(ofVerbAt: k - 1, sentence: sentence, depth: 3)
                     rule = "light-verb"
                 } else if entry.category == .agree, let parties = sharers(after: cue.upperBound, sentence: sentence) {
                     // "the consensus between Japan and China".

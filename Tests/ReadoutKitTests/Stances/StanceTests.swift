@@ -340,6 +340,11 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.target == "about the new export controls")
     }
 
+    @Test func continuingAStanceNamedByANounIsTheSubjects() {
+        let found = stances(opening + "Minister Kamikawa stated that Japan would continue its support for the reconstruction. The road continues its course.")
+        #expect(found.count == 1 && found.first?.category == .support && found.first?.holders == ["Japan"] && found.first?.target == "for the reconstruction")
+    }
+
     @Test func intendIsACommitment() {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
