@@ -52,7 +52,7 @@ struct MeetingExtractor {
             }.compactMap { clockTime(view.document.text(of: $0.span)) }.first
             meeting.durationMinutes = Self.duration(in: view.text(opening))
         }
-        meeting.participants = participants()
+        meeting.participants = participants(opening: opening)
         meeting.countries = countries(of: meeting.participants)
         meeting.government = government(before: headerEnd)
         return meeting
@@ -241,7 +241,7 @@ struct MeetingExtractor {
     }
 
     /// The people of the first sentence that names two or more; else the two named most.
-    func participants() -> [Meeting.Participant] {
+    func participants(opening: Range<Int>?) -> [Meeting.Participant] {
         let people = mentions.filter { $0.label == .person && !$0.references.isEmpty }
         var chosen: [Mention] = []
         var current: Int?
@@ -256,6 +256,19 @@ struct MeetingExtractor {
                 inSentence = []
             }
             if n != nil, seen.insert(person.references[0].id).inserted { inSentence.append(person) }
+        }
+        // The one the opening sentence names ("Minister X paid an official visit to Japan"),
+        // when the first sentence that names two names neither as X: the visitor, then the
+        // first one met ("EAM held talks with Foreign Minister Y and called on Prime Minister Z").
+        if inSentence.count >= 2, let opening, let n = current, view.sentenceSpans.indices.contains(n),
+           view.tokens[opening.lowerBound].span.start < view.sentenceSpans[n].start {
+            let named = people.filter { m in
+                view.tokens[opening.lowerBound].span.start <= m.span.start && m.span.end <= view.tokens[opening.upperBound - 1].span.end
+            }
+            let ids = Set(named.map { $0.references[0].id })
+            if ids.count == 1, let visitor = named.first, !inSentence.contains(where: { $0.references[0].id == visitor.references[0].id }) {
+                inSentence = [visitor] + inSentence
+            }
         }
         if inSentence.count >= 2 {
             // Someone named inside a relative clause ("Minister X, who was visiting China to
@@ -329,7 +342,13 @@ struct MeetingExtractor {
 
     /// The country a title names: a place inside it ("of Japan") or a nationality word.
     func countryIn(title: Mention) -> String? {
-        if let place = mentions.first(where: { $0.label == .place && title.span.contains($0.span) }),
+        // The place an envoy is sent to is not theirs: "Japanese Ambassador to China".
+        func isHost(_ place: Mention) -> Bool {
+            guard var k = tokenIndex(startingAt: place.span.start), k > 0 else { return false }
+            if view[k - 1].lowercased() == "the", k > 1 { k -= 1 }
+            return view[k - 1] == "to"
+        }
+        if let place = mentions.first(where: { $0.label == .place && title.span.contains($0.span) && !isHost($0) }),
            let id = place.references.first?.id, id.count == 3, id == id.uppercased() {
             return id
         }

@@ -361,6 +361,10 @@ struct StanceRun {
             } else if Self.lightVerbs.contains(w) {
                 holder = subject(ofVerbAt: k, sentence: sentence, depth: 3)
                 rule = "light-verb"
+            } else if w == "and", let v = lightVerbOfFirstConjunct(before: k, sentence: sentence) {
+                // "expressed its strong dissatisfaction and firm opposition to ...".
+                holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
+                rule = "light-verb"
             } else if w == "of", k - 1 > s, Self.carrierNouns.contains(lower[k - 1]),
                       let v = previousContent(k - 1, from: s, skipping: Self.skippableBeforeCarrier),
                       Self.lightVerbs.contains(lower[v]) {
@@ -461,6 +465,24 @@ struct StanceRun {
             rule: rule == "subject" ? holder.rule : rule)
         lastSpeaker = holder
         return stance
+    }
+
+    /// The light verb of a noun phrase coordinated before token `and`: "expressed its strong
+    /// dissatisfaction" in "expressed its strong dissatisfaction and firm opposition". The
+    /// first conjunct is a possessive or determiner, lower-case words, and no cue, verb or
+    /// comma (at most five tokens).
+    func lightVerbOfFirstConjunct(before and: Int, sentence: Range<Int>) -> Int? {
+        var k = and - 1
+        while k > max(sentence.lowerBound, and - 6) {
+            let w = lower[k]
+            if Self.possessivePronouns.contains(w) || Self.determiners.contains(w) {
+                guard let v = previousContent(k, from: sentence.lowerBound), Self.lightVerbs.contains(lower[v]) else { return nil }
+                return v
+            }
+            guard view.isLowercaseWord(k), !tagger.verbForms.contains(w), !Self.lightVerbs.contains(w), !Self.prepositions.contains(w) else { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     /// The noun phrase that a non-restrictive relative clause describes, when the clause is

@@ -47,6 +47,16 @@ import Testing
         #expect(found.first?.holders == ["The four Ministers"] && found.first?.ids.count == 4)
     }
 
+    @Test func theVisitorOfTheOpeningSentenceIsAParticipant() {
+        let text = "Visit of the Minister to Japan\n\nMinister for Foreign Affairs Ekene Adaeze paid an official visit to Japan from 6 to 8 March 2025. The Minister held talks with Foreign Minister Iwaya Takeshi and called on Prime Minister Ishiba Shigeru. Both Ministers agreed to meet again."
+        #expect(meeting(text).participants.map(\.name) == ["Ekene Adaeze", "Iwaya Takeshi"])
+    }
+
+    @Test func anEnvoysCountryIsTheOneThatSendsThem() {
+        let text = "Vice Foreign Minister Sun Weidong met with Japanese Ambassador to China Kanasugi Kenji in Beijing on June 11, 2024."
+        #expect(meeting(text).participants.last?.country == "JPN")
+    }
+
     @Test func theTitleOfACRLFReadoutIsOneLine() {
         let m = meeting(mofaStyle.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(m.title == "Japan-Brazil Foreign Ministers’ Meeting")

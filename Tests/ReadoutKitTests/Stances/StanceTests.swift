@@ -345,6 +345,13 @@ func stances(_ text: String) -> [Found] {
         #expect(found.count == 1 && found.first?.category == .support && found.first?.holders == ["Japan"] && found.first?.target == "for the reconstruction")
     }
 
+    @Test func aNounCueCoordinatedAfterALightVerbIsTheVerbsSubjects() {
+        let found = stances(opening + "The Korean side expressed its deep disappointment and firm opposition to the decision.")
+        #expect(found.map(\.category) == [.regret, .protest])
+        #expect(found.allSatisfy { $0.holders == ["The Korean side"] })
+        #expect(found.last?.target == "to the decision")
+    }
+
     @Test func intendIsACommitment() {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
