@@ -422,7 +422,9 @@ struct StanceRun {
             if entry.category == .commit || entry.lemma == "share the view" {
                 var n = cue.upperBound
                 while n < sentence.upperBound, n < cue.upperBound + 8 {
-                    if Self.determiners.contains(lower[n]) || Self.nounModifiers.contains(lower[n]) || Self.intensifiers.contains(lower[n]) { n += 1; continue }
+                    // "reaffirmed their shared commitment": "shared" is an adjective here.
+                    if Self.determiners.contains(lower[n]) || Self.nounModifiers.contains(lower[n]) || Self.intensifiers.contains(lower[n])
+                        || lower[n] == "shared" && n > cue.upperBound { n += 1; continue }
                     // A possessor: "reaffirmed the United States’ commitment".
                     if let m = flatStartingAt[n], let r = tokenRange(of: m.span), r.upperBound < sentence.upperBound, isPossessive(r.upperBound) {
                         n = r.upperBound + 1

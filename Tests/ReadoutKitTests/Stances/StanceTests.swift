@@ -352,6 +352,11 @@ func stances(_ text: String) -> [Found] {
         #expect(found.last?.target == "to the decision")
     }
 
+    @Test func reaffirmingASharedCommitmentIsOneStance() {
+        let found = stances(opening + "The two Ministers reaffirmed their shared commitment to open markets.")
+        #expect(found.count == 1 && found.first?.cue == "commitment" && found.first?.target == "to open markets")
+    }
+
     @Test func intendIsACommitment() {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
