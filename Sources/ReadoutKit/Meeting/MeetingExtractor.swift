@@ -292,7 +292,9 @@ struct MeetingExtractor {
         return chosen.map { person in
             let reference = person.references[0]
             let title = titleOf(person)
-            var country = lexicon.entry(id: reference.id, label: .person)?.country
+            // "High Representative of the European Union": the side is the body, whatever
+            // country the person's earlier offices were in.
+            var country = title.flatMap(bodyIn(title:)) ?? lexicon.entry(id: reference.id, label: .person)?.country
             if country == nil, let title { country = countryIn(title: title) }
             return Meeting.Participant(id: reference.id, name: reference.name, title: title.map { view.document.text(of: $0.span) }, country: country)
         }
@@ -360,11 +362,24 @@ struct MeetingExtractor {
         return nil
     }
 
+    /// The international body a title names as the bearer's, if any: the first organization in
+    /// it that belongs to no country and is a regional body, an alliance, or a UN organ, agency
+    /// or bank ("Secretary General of NATO", "President of the European Commission").
+    func bodyIn(title: Mention) -> String? {
+        for m in mentions where m.label == .organization && title.span.contains(m.span) {
+            guard let r = m.references.first, let entry = lexicon.entry(id: r.id, label: .organization) else { continue }
+            if entry.country == nil, entry.roles.contains(where: { Self.bodyRoles.contains($0) }) { return r.id }
+        }
+        return nil
+    }
+
+    static let bodyRoles: Set<String> = ["regional", "alliance", "un-organ", "un-agency", "bank"]
+
     /// The participants' countries; else the places in the first meeting's name; else the two
     /// countries named most.
     func countries(of participants: [Meeting.Participant]) -> [Reference] {
         func reference(_ code: String) -> Reference {
-            Reference(id: code, name: lexicon.entry(id: code, label: .place)?.name ?? code)
+            Reference(id: code, name: (lexicon.entry(id: code, label: .place) ?? lexicon.entry(id: code, label: .organization))?.name ?? code)
         }
         func isCountry(_ r: Reference) -> Bool { r.id.count == 3 && r.id == r.id.uppercased() }
         var codes: [String] = []

@@ -5,7 +5,8 @@ public struct Meeting: Hashable, Codable, Sendable {
         public var name: String
         /// The title the readout gives the person ("Minister for Foreign Affairs of Japan").
         public var title: String?
-        /// ISO 3166-1 alpha-3 of the country the person represents, if known.
+        /// ISO 3166-1 alpha-3 of the country the person represents, if known; or the lexicon
+        /// id of the international body whose office the title names ("EU", "NATO", "UN").
         public var country: String?
     }
 

@@ -1051,9 +1051,10 @@ struct StanceRun {
         return nil
     }
 
-    /// A country by its code, with the lexicon's name for it.
+    /// A country by its code (or an international body by its id), with the lexicon's name for it.
     func countryReference(_ code: String) -> Reference {
-        Reference(id: code, name: tagger.lexicon.entry(id: code, label: .place)?.name ?? code)
+        let entry = tagger.lexicon.entry(id: code, label: .place) ?? tagger.lexicon.entry(id: code, label: .organization)
+        return Reference(id: code, name: entry?.name ?? code)
     }
 
     /// Tokens in lower case as written, one space where the text has space between them:

@@ -52,6 +52,14 @@ import Testing
         #expect(meeting(text).participants.map(\.name) == ["Ekene Adaeze", "Iwaya Takeshi"])
     }
 
+    @Test func anOfficeOfAnInternationalBodyMakesTheBodyTheSide() {
+        let text = "On May 3, Ms. Kamikawa Yoko, Minister for Foreign Affairs of Japan, held a dialogue with Mr. Josep Borrell, High Representative of the European Union for Foreign Affairs and Security Policy, in Brussels. The two sides welcomed the new partnership."
+        let m = meeting(text)
+        #expect(m.participants.map(\.country) == ["JPN", "EU"])
+        #expect(m.countries.map(\.name) == ["Japan", "European Union"])
+        #expect(stances(text).first?.ids == ["JPN", "EU"])
+    }
+
     @Test func anEnvoysCountryIsTheOneThatSendsThem() {
         let text = "Vice Foreign Minister Sun Weidong met with Japanese Ambassador to China Kanasugi Kenji in Beijing on June 11, 2024."
         #expect(meeting(text).participants.last?.country == "JPN")
