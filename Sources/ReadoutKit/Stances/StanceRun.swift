@@ -1006,7 +1006,9 @@ struct StanceRun {
             // "Their Excellencies" too.
             if first != "both" && first != "the" && first != "all" && first != "two" && !(first == "their" && last == "excellencies") { return nil }
             if Self.peopleGroups.contains(last) {
-                let count = words.contains("three") ? 3 : words.contains("four") ? 4 : 2
+                // "The Ministers" with no number are all of them.
+                let count = words.contains("three") ? 3 : words.contains("four") ? 4
+                    : words.contains("two") || words.contains("both") ? 2 : participants.count
                 let refs = count > participants.count ? participants : Array(participants.prefix(max(2, count)))
                 lastPlural = refs.isEmpty ? lastPlural : refs
                 return make(refs, "group")
@@ -1275,6 +1277,11 @@ struct StanceRun {
         var subjectEnd: Int?
         if k < limit, ["he", "she", "they", "we"].contains(lower[k]) { subjectEnd = k + 1 }
         if subjectEnd == nil, let m = flatStartingAt[k], m.label != .organization, let r = tokenRange(of: m.span) { subjectEnd = r.upperBound }
+        // "and the United States reaffirmed": a country after "the".
+        if subjectEnd == nil, k + 1 < limit, lower[k] == "the", let m = flatStartingAt[k + 1], m.label == .place,
+           let r = tokenRange(of: m.span) {
+            subjectEnd = r.upperBound
+        }
         // A titled name: "and Minister Yun expressed".
         if subjectEnd == nil, let title = titleStartingAt[k], let m = flatStartingAt[title.upperBound], m.label == .person,
            let r = tokenRange(of: m.span) {

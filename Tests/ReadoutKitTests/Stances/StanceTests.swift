@@ -357,6 +357,16 @@ func stances(_ text: String) -> [Found] {
         #expect(found.count == 1 && found.first?.cue == "commitment" && found.first?.target == "to open markets")
     }
 
+    @Test func aCountryAfterAndTheStartsANewClause() {
+        let found = stances(opening + "The two Ministers welcomed the progress in the talks, and the Republic of Korea reaffirmed its support for the plan.")
+        #expect(found.first?.target == "the progress in the talks")
+    }
+
+    @Test func theMinistersWithNoNumberAreAllTheParticipants() {
+        let text = "Mr. Motegi Toshimitsu, Minister for Foreign Affairs, and Mr. Kishi Nobuo, Minister of Defense, held consultations with Senator Marise Payne, Minister for Foreign Affairs, and Mr. Peter Dutton, Minister for Defence of Australia. The four Ministers met. The Ministers welcomed the progress."
+        #expect(stances(text).last?.ids.count == 4)
+    }
+
     @Test func intendIsACommitment() {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
