@@ -161,7 +161,7 @@ struct StanceRun {
     /// Nouns that carry a nominal cue after "of": "words of sympathy", "a message of condolence".
     static let carrierNouns: WordSet = ["words", "message", "messages", "expression", "expressions", "letter", "note", "statement", "gesture", "sign"]
     /// Words after which a verb can follow without its own subject.
-    static let verbPredecessors: WordSet = ["and", "but", "or", "that", "who", "which", "to", ",", "also", "then", "jointly", "both", "it"]
+    static let verbPredecessors: WordSet = ["and", "but", "or", "that", "who", "which", "to", ",", "also", "then", "jointly", "both", "it", "neither", "nor", "either"]
     static let negations: WordSet = ["not", "n't", "never", "no", "neither", "nor", "without", "cannot"]
     static let repetitions: WordSet = [
         "again", "reiterated", "reiterate", "reiterates", "reiterating", "reaffirmed", "reaffirm",
@@ -462,7 +462,8 @@ struct StanceRun {
             intense: window.contains { Self.intensifiers.contains(lower[$0]) } || mannerEnd != nil
                 || isObjectPronoun(cue.upperBound, sentence: sentence)
                     && intensifyingManner(at: cue.upperBound + 1, limit: sentence.upperBound) != nil,
-            negated: window.contains { Self.negations.contains(lower[$0]) } && entry.category != .protest,
+            // "cannot accept" carries its negation in the cue: a Protest, not negated.
+            negated: window.contains { Self.negations.contains(lower[$0]) } && !(entry.category == .protest && entry.partOfSpeech == .phrase),
             repeated: lemmaRepeats || window.contains { Self.repetitions.contains(lower[$0]) },
             rule: rule == "subject" ? holder.rule : rule)
         lastSpeaker = holder
@@ -626,10 +627,22 @@ struct StanceRun {
            c - last <= 8 {
             start = min(start, last)
         }
-        // Not past a clause boundary: "regretted X, and strongly condemned" stays with its own verb.
+        // A possessor opens the noun phrase: "did not accept Japan's protest" is no negated
+        // protest; after a light verb the verb's words count ("reiterated Ireland's support").
+        if holder.rule == "possessor", let first = holder.spans.compactMap({ tokenRange(of: $0)?.lowerBound }).min(), first < c,
+           !(previousContent(first, from: sentence.lowerBound).map { Self.lightVerbs.contains(lower[$0]) } ?? false) {
+            start = max(start, first)
+        }
+        // Not past a clause boundary: "regretted X, and strongly condemned" stays with its own
+        // verb, and so does "did not accept X and deplored Y" (not "did not welcome and support").
         var k = c - 1
         while k > start {
-            if lower[k] == "," || lower[k] == ";" || lower[k] == "that" { start = k + 1; break }
+            if lower[k] == "," || lower[k] == ";" || lower[k] == "that" || lower[k] == "but" { start = k + 1; break }
+            if lower[k] == "and", k - 1 >= start, !Self.negations.contains(lower[k - 1]), !tagger.verbForms.contains(lower[k - 1]),
+               !Self.lightVerbs.contains(lower[k - 1]) {
+                start = k + 1
+                break
+            }
             k -= 1
         }
         return start..<c
@@ -1216,6 +1229,9 @@ struct StanceRun {
         if ["it", "them"].contains(lower[start]), start + 1 == limit || Self.afterObjectPronoun.contains(lower[start + 1]) {
             return view.span(start..<start + 1)
         }
+        // "neither welcomed nor rejected the proposal": the object after the second verb.
+        var start = start
+        if ["nor", "or"].contains(lower[start]), start + 2 < limit, tagger.verbForms.contains(lower[start + 1]) { start += 2 }
         var end = start
         var depth = 0
         // A cue inside a quotation: its target ends with the quotation.
@@ -1273,6 +1289,11 @@ struct StanceRun {
         var k = n
         while k < limit, Self.skippable.contains(lower[k]) { k += 1 }
         if k < limit, isHolderVerb(k) || isPresentHolderVerb(k, limit: limit) || startsPredicate(at: k, limit: limit) { return true }
+        // "... but did not oppose ...": an auxiliary, then the base form of a verb.
+        if k < limit, k > n, (n..<k).contains(where: { ["did", "does", "do"].contains(lower[$0]) }),
+           tagger.baseVerbForms.contains(lower[k]) || Self.lightVerbs.contains(lower[k]) || Self.reportingVerbs.contains(lower[k]) {
+            return true
+        }
         // A subject first: a pronoun, a group ("both parties"), or a name.
         var subjectEnd: Int?
         if k < limit, ["he", "she", "they", "we"].contains(lower[k]) { subjectEnd = k + 1 }

@@ -367,6 +367,25 @@ func stances(_ text: String) -> [Found] {
         #expect(stances(text).last?.ids.count == 4)
     }
 
+    @Test func negationStaysWithItsOwnVerb() {
+        // The negation of a first verb with its object does not reach a coordinated cue.
+        let deplored = stances(opening + "Minister Park stated that Korea did not accept the report and deplored the decision.")
+        #expect(deplored.last?.cue == "deplored" && deplored.last?.negated == false)
+        // Nor past a possessor: Korea's protest was made, whatever was not accepted.
+        let protest = stances(opening + "Minister Park said that Japan did not accept Korea's protest.")
+        #expect(protest.first { $0.cue == "protest" }?.negated == false)
+        // A negated protest verb is negated ("cannot accept" carries its negation in the cue).
+        let oppose = stances(opening + "Minister Park expressed his disappointment at the response but did not oppose further dialogue.")
+        #expect(oppose.map(\.target) == ["at the response", "further dialogue"])
+        #expect(oppose.last?.category == .protest && oppose.last?.negated == true)
+    }
+
+    @Test func neitherNorAreNegatedStancesOnOneObject() {
+        let found = stances(opening + "The two Ministers neither welcomed nor rejected the proposal for a summit.")
+        #expect(found.map(\.category) == [.welcome, .protest])
+        #expect(found.allSatisfy { $0.negated && $0.target == "the proposal for a summit" && $0.holders == ["The two Ministers"] })
+    }
+
     @Test func intendIsACommitment() {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
