@@ -954,6 +954,12 @@ struct StanceRun {
                 if let r = personWithRole(form, before: start) { return make([r], "role") }
             }
         }
+        // "the two agreed ...", "Both welcomed ...": a number alone before a verb is the participants.
+        if words == ["the", "two"] || words == ["both"] || words == ["the", "three"],
+           end < sentence.upperBound, view.isLowercaseWord(end), isHolderVerb(end) || tagger.verbForms.contains(lower[end]) {
+            lastPlural = participants.isEmpty ? lastPlural : participants
+            return make(participants, "group")
+        }
         if words.count == 1 {
             switch words[0] {
             case "he", "she", "herself", "himself":
@@ -1320,6 +1326,8 @@ struct StanceRun {
             var e = k
             while e < min(limit, k + 5) {
                 if Self.groupNouns.contains(lower[e]) { subjectEnd = e + 1; break }
+                // "..., and the two agreed ...".
+                if e > k || lower[e] == "both", ["two", "both", "three"].contains(lower[e]), e + 1 < limit, isHolderVerb(e + 1) { subjectEnd = e + 1; break }
                 if !["the", "both", "two", "three", "all", "foreign", "prime"].contains(lower[e]) { break }
                 e += 1
             }

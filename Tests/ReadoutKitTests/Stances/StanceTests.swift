@@ -386,6 +386,14 @@ func stances(_ text: String) -> [Found] {
         #expect(found.allSatisfy { $0.negated && $0.target == "the proposal for a summit" && $0.holders == ["The two Ministers"] })
     }
 
+    @Test func theTwoAloneBeforeAVerbAreTheParticipants() {
+        let text = "Secretary Ekene Adaeze spoke with Foreign Minister Lio Wenbo. The Secretary thanked Lio for his support, and the two agreed to stay in touch. Both welcomed the truce. The two countries' ships met."
+        let found = stances(text)
+        #expect(found.first?.target == "Lio for his support")
+        #expect(found.dropFirst().map(\.holders) == [["the two"], ["Both"]])
+        #expect(found.dropFirst().allSatisfy { Set($0.ids) == ["ekene-adaeze", "lio-wenbo"] })
+    }
+
     @Test func intendIsACommitment() {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
