@@ -889,7 +889,17 @@ struct StanceRun {
         if lower[k] == "it" { return Holder(spans: [], rule: "expletive") }
         // The longest expression wins: "The two Ministers", not "two Ministers".
         for start in max(sentence.lowerBound, k - 7)...k {
-            if let h = actorExpression(start: start, end: k + 1, sentence: sentence) { return h }
+            if let h = actorExpression(start: start, end: k + 1, sentence: sentence) {
+                // "The Japanese side and the ROK side welcomed": both sides hold.
+                if h.spans.count == 1, start - 2 >= sentence.lowerBound, lower[start - 1] == "and" {
+                    for first in max(sentence.lowerBound, start - 6)..<(start - 1) {
+                        if let other = actorExpression(start: first, end: start - 1, sentence: sentence), other.spans.count == 1 {
+                            return Holder(spans: other.spans + h.spans, rule: h.rule)
+                        }
+                    }
+                }
+                return h
+            }
         }
         return nil
     }

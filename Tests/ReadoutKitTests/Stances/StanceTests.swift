@@ -394,6 +394,11 @@ func stances(_ text: String) -> [Found] {
         #expect(found.dropFirst().allSatisfy { Set($0.ids) == ["ekene-adaeze", "lio-wenbo"] })
     }
 
+    @Test func twoSidesJoinedByAndHoldTogether() {
+        let found = stances(opening + "The Japanese side and the ROK side welcomed the new guidelines.")
+        #expect(found.first?.holders == ["The Japanese side", "the ROK side"] && found.first?.ids == ["JPN", "KOR"])
+    }
+
     @Test func intendIsACommitment() {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
