@@ -306,9 +306,9 @@ struct MeetingExtractor {
         let numbers = ["three": 3, "four": 4, "five": 5, "six": 6]
         var most = 0
         for t in 0..<max(0, view.count - 1) {
-            // Only words of four or five letters that start with t, f or s can be one.
+            // Only words of three to five letters that start with t, f or s can be one.
             let text = view[t]
-            guard text.utf8.count == 4 || text.utf8.count == 5, let first = text.utf8.first, "tTfFsS".utf8.contains(first),
+            guard (3...5).contains(text.utf8.count), let first = text.utf8.first, "tTfFsS".utf8.contains(first),
                   let n = numbers[text.lowercased()] else { continue }
             var k = t + 1
             if k < view.count, ["foreign", "prime", "defence", "defense"].contains(view[k].lowercased()) { k += 1 }
