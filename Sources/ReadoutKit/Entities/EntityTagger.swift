@@ -608,7 +608,8 @@ struct TaggingRun {
     mutating func personsAfterAppositions() {
         for title in titles where title.upperBound + 3 < view.count && view[title.upperBound] == "," {
             let s = title.lowerBound
-            guard s == view.sentenceStart(s) || (s > 0 && ["the", "The", "\u{2019}s", "'s"].contains(view[s - 1])) else { continue }
+            // "the Minister of Defense, X Y,", "Japan's ...", "..., and Minister of Defense, X Y,".
+            guard s == view.sentenceStart(s) || (s > 0 && ["the", "The", "\u{2019}s", "'s", "and"].contains(view[s - 1])) else { continue }
             let start = title.upperBound + 1
             guard view.sameLine(title.upperBound), let end = nameEnd(from: start), end - start >= 2 else { continue }
             // A postnominal title may close the name: "Simon Harris TD,".

@@ -287,6 +287,8 @@ struct MeetingExtractor {
         if let meeting = mentions.first(where: { $0.label == .meeting }) {
             let places = Set(mentions.filter { $0.label == .place && meeting.span.contains($0.span) }.flatMap { $0.references.map(\.id) })
             count = max(count, places.count)
+            // A "2+2" is two ministers of each side.
+            if ByteText.containsBytes(view.document.text(of: meeting.span), "2+2") { count = max(count, 4) }
         }
         chosen = Array(chosen.prefix(count))
         return chosen.map { person in

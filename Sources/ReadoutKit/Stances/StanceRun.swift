@@ -964,9 +964,11 @@ struct StanceRun {
                 if let r = personWithRole(form, before: start) { return make([r], "role") }
             }
         }
-        // "the two agreed ...", "Both welcomed ...": a number alone before a verb is the participants.
-        if words == ["the", "two"] || words == ["both"] || words == ["the", "three"],
-           end < sentence.upperBound, view.isLowercaseWord(end), isHolderVerb(end) || tagger.verbForms.contains(lower[end]) {
+        // Before a verb, "the two agreed ...", "Both welcomed ..." and, opening a sentence,
+        // "Ministers condemned ..." are the participants.
+        let bareGroup = words == ["the", "two"] || words == ["both"] || words == ["the", "three"]
+            || words.count == 1 && start == sentence.lowerBound && view.isCapitalized(start) && Self.peopleGroups.contains(words[0])
+        if bareGroup, end < sentence.upperBound, view.isLowercaseWord(end), isHolderVerb(end) || tagger.verbForms.contains(lower[end]) {
             lastPlural = participants.isEmpty ? lastPlural : participants
             return make(participants, "group")
         }

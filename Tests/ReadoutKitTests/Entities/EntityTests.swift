@@ -15,6 +15,11 @@ import Testing
         #expect(texts("He met the Deputy Prime Minister and Foreign Minister Lio Wenbo.", .title) == ["Deputy Prime Minister and Foreign Minister"])
     }
 
+    @Test func aNameSetOffAfterACoordinatedRoleIsAPerson() {
+        let text = "Japan's Minister for Foreign Affairs, Kamikawa Yoko, and Minister of Defense, Ekene Adaeze, met in Tokyo. He met the Minister of Trade, Japan, and others."
+        #expect(texts(text, .person) == ["Kamikawa Yoko", "Ekene Adaeze"])
+    }
+
     @Test func possessivesStayOutside() {
         #expect(texts("They deplored North Korea’s test and Japan's stance.", .place) == ["North Korea", "Japan"])
     }

@@ -399,6 +399,12 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.holders == ["The Japanese side", "the ROK side"] && found.first?.ids == ["JPN", "KOR"])
     }
 
+    @Test func ministersOpeningASentenceAreAllTheParticipants() {
+        let text = "Japan's Minister for Foreign Affairs, Kamikawa Yoko, and Minister of Defense, Ekene Adaeze, met Australia's Minister for Foreign Affairs, Penny Wong, and Minister for Defence, Lio Wenbo, for the Japan-Australia 2+2 in Tokyo. Ministers condemned the launches. The ministers' aides met."
+        let found = stances(text)
+        #expect(found.count == 1 && found.first?.holders == ["Ministers"] && found.first?.ids.count == 4)
+    }
+
     @Test func intendIsACommitment() {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
