@@ -305,18 +305,26 @@ struct MeetingExtractor {
     /// The largest number in a group of people ("the three Foreign Ministers", "all four
     /// leaders"), or 0.
     func groupCount() -> Int {
-        let numbers = ["three": 3, "four": 4, "five": 5, "six": 6]
         var most = 0
         for t in 0..<max(0, view.count - 1) {
-            // Only words of three to five letters that start with t, f or s can be one.
-            let text = view[t]
-            guard (3...5).contains(text.utf8.count), let first = text.utf8.first, "tTfFsS".utf8.contains(first),
-                  let n = numbers[text.lowercased()] else { continue }
+            guard let n = Self.smallNumber(view[t]) else { continue }
             var k = t + 1
             if k < view.count, ["foreign", "prime", "defence", "defense"].contains(view[k].lowercased()) { k += 1 }
             if k < view.count, StanceRun.peopleGroups.contains(view[k].lowercased()) { most = max(most, n) }
         }
         return most
+    }
+
+    /// "three" ... "six" in any case, read on bytes (this looks at every token).
+    static func smallNumber(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { p -> Int? in
+            guard (3...5).contains(p.count) else { return nil }
+            func spells(_ word: StaticString) -> Bool {
+                word.withUTF8Buffer { w in w.count == p.count && zip(w, p).allSatisfy { $0 == $1 | 0x20 } }
+            }
+            return spells("three") ? 3 : spells("four") ? 4 : spells("five") ? 5 : spells("six") ? 6 : nil
+        }
     }
 
     /// Whether a span lies in a relative clause set off by commas (", who ... ,").

@@ -47,6 +47,10 @@ import Testing
         #expect(found.first?.holders == ["The four Ministers"] && found.first?.ids.count == 4)
     }
 
+    @Test func smallNumbersInAnyCase() {
+        #expect(["three", "Four", "FIVE", "six", "the", "fours", "sixty", "Tree"].map(MeetingExtractor.smallNumber) == [3, 4, 5, 6, nil, nil, nil, nil])
+    }
+
     @Test func theVisitorOfTheOpeningSentenceIsAParticipant() {
         let text = "Visit of the Minister to Japan\n\nMinister for Foreign Affairs Ekene Adaeze paid an official visit to Japan from 6 to 8 March 2025. The Minister held talks with Foreign Minister Iwaya Takeshi and called on Prime Minister Ishiba Shigeru. Both Ministers agreed to meet again."
         #expect(meeting(text).participants.map(\.name) == ["Ekene Adaeze", "Iwaya Takeshi"])
