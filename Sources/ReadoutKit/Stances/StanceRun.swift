@@ -293,6 +293,8 @@ struct StanceRun {
         }
         // "called on President X at the palace": a courtesy call, not an appeal.
         if entry.lemma == "call on", isCourtesyCall(after: cue.upperBound, sentence: sentence) { return nil }
+        // "sought X's understanding" asks for something; "sought to strengthen" is an attempt.
+        if entry.lemma == "seek", cue.upperBound >= sentence.upperBound || ["to", "for", "out", "ways", "a", "an"].contains(lower[cue.upperBound]) { return nil }
         // "urged the RSF to agree to a ceasefire": what another is asked to do is no stance of theirs.
         if c >= s + 3, lower[c - 1] == "to", isDirectedAt(before: c - 1, from: s) { return nil }
         // A purpose clause ("in order to urge ...") states an aim, not a stance taken.

@@ -405,6 +405,12 @@ func stances(_ text: String) -> [Found] {
         #expect(found.count == 1 && found.first?.holders == ["Ministers"] && found.first?.ids.count == 4)
     }
 
+    @Test func seekingSomethingOfAnotherIsAnAppeal() {
+        let found = stances(opening + "Minister Kamikawa sought Minister Park's understanding toward the early return of the abductees. Japan sought to expand trade. Both sides will seek a settlement.")
+        #expect(found.count == 1 && found.first?.category == .urge && found.first?.holders == ["Kamikawa"])
+        #expect(found.first?.target == "Minister Park's understanding toward the early return of the abductees")
+    }
+
     @Test func intendIsACommitment() {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
