@@ -446,6 +446,12 @@ public struct Lexicon: Sendable {
     public func entry(id: String, label: EntityLabel) -> LexiconEntry? {
         idIndex.find(id, tag: EntryRecord.tag(label)).map { entry(at: Int($0)) }
     }
+
+    /// A side of a meeting by its id: a country's code ("JPN") or an international body's
+    /// ("EU"), with the lexicon's name for it (the id when the lexicon has none).
+    func sideReference(_ id: String) -> Reference {
+        Reference(id: id, name: (entry(id: id, label: .place) ?? entry(id: id, label: .organization))?.name ?? id)
+    }
 }
 
 /// The entries of a lexicon, each made from its record when read.

@@ -388,13 +388,10 @@ struct MeetingExtractor {
     /// The participants' countries; else the places in the first meeting's name; else the two
     /// countries named most.
     func countries(of participants: [Meeting.Participant]) -> [Reference] {
-        func reference(_ code: String) -> Reference {
-            Reference(id: code, name: (lexicon.entry(id: code, label: .place) ?? lexicon.entry(id: code, label: .organization))?.name ?? code)
-        }
         func isCountry(_ r: Reference) -> Bool { r.id.count == 3 && r.id == r.id.uppercased() }
         var codes: [String] = []
         for p in participants { if let c = p.country, !codes.contains(c) { codes.append(c) } }
-        if codes.count >= 2 { return codes.map(reference) }
+        if codes.count >= 2 { return codes.map { lexicon.sideReference($0) } }
         if let meeting = mentions.first(where: { $0.label == .meeting }) {
             var inName: [Reference] = []
             for m in mentions where m.label == .place && meeting.span.contains(m.span) {
@@ -407,7 +404,7 @@ struct MeetingExtractor {
             for r in m.references where isCountry(r) { counts[r.id] = ((counts[r.id]?.0 ?? 0) + 1, r, counts[r.id]?.2 ?? n) }
         }
         let top = counts.values.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.2 < $1.2 }.prefix(2).map(\.1)
-        return codes.count == 1 && top.count >= 1 ? (codes.map(reference) + top.filter { $0.id != codes[0] }).prefix(2).map { $0 } : top
+        return codes.count == 1 && top.count >= 1 ? (codes.map { lexicon.sideReference($0) } + top.filter { $0.id != codes[0] }).prefix(2).map { $0 } : top
     }
 
     /// The issuing government: an office of a country named in the header ("Office of the

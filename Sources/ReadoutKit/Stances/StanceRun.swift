@@ -35,6 +35,11 @@ struct StanceRun {
     /// Whom the last plural subject stands for ("the two Ministers", "A and B"), for "they".
     var lastPlural: [Reference]?
 
+    /// Keeps a plural subject's referents for a later "they" (none leaves the last ones).
+    mutating func remember(plural refs: [Reference]) {
+        if !refs.isEmpty { lastPlural = refs }
+    }
+
     struct Holder {
         var spans: [Span]
         var rule: String
@@ -851,21 +856,16 @@ struct StanceRun {
                 // "Deputy Secretary Sullivan and Foreign Minister Kono".
                 let j = (titleEndingAt[range.lowerBound]?.lowerBound ?? range.lowerBound) - 1
                 // "The Secretary and Foreign Minister Kono": a role, then the titled name.
-                if j > sentence.lowerBound, lower[j] == "and", flatEndingAt[j] == nil {
-                    var start = max(sentence.lowerBound, j - 5)
-                    while start < j - 1 {
-                        if let role = actorExpression(start: start, end: j, sentence: sentence), role.spans.count == 1 {
-                            if actors[role.spans[0]]?.references != m.references { spans.insert(role.spans[0], at: 0) }
-                            break
-                        }
-                        start += 1
-                    }
+                if j > sentence.lowerBound, lower[j] == "and", flatEndingAt[j] == nil,
+                   let role = longestActor(endingBefore: j, longest: 5, shortest: 2, sentence: sentence)?.holder.spans[0],
+                   actors[role]?.references != m.references {
+                    spans.insert(role, at: 0)
                 }
                 if j > sentence.lowerBound, lower[j] == "and", let other = flatEndingAt[j], other.label == .person {
                     spans.insert(other.span, at: 0)
                     // "They" after "Minister A and Deputy Prime Minister B agreed ..." are A and B.
                     let people = (other.references + m.references).reduce(into: [Reference]()) { if !$0.contains($1) { $0.append($1) } }
-                    if people.count == 2 { lastPlural = people }
+                    if people.count == 2 { remember(plural: people) }
                 }
             case .place, .organization:
                 let j = before(range.lowerBound)
@@ -889,19 +889,23 @@ struct StanceRun {
         }
         // "It" as a subject is an expletive ("it was regrettable that").
         if lower[k] == "it" { return Holder(spans: [], rule: "expletive") }
-        // The longest expression wins: "The two Ministers", not "two Ministers".
-        for start in max(sentence.lowerBound, k - 7)...k {
-            if let h = actorExpression(start: start, end: k + 1, sentence: sentence) {
-                // "The Japanese side and the ROK side welcomed": both sides hold.
-                if h.spans.count == 1, start - 2 >= sentence.lowerBound, lower[start - 1] == "and" {
-                    for first in max(sentence.lowerBound, start - 6)..<(start - 1) {
-                        if let other = actorExpression(start: first, end: start - 1, sentence: sentence), other.spans.count == 1 {
-                            return Holder(spans: other.spans + h.spans, rule: h.rule)
-                        }
-                    }
-                }
-                return h
-            }
+        guard let (start, h) = longestActor(endingBefore: k + 1, longest: 8, sentence: sentence) else { return nil }
+        // "The Japanese side and the ROK side welcomed": both sides hold.
+        if start - 2 >= sentence.lowerBound, lower[start - 1] == "and",
+           let other = longestActor(endingBefore: start - 1, longest: 5, sentence: sentence)?.holder {
+            return Holder(spans: other.spans + h.spans, rule: h.rule)
+        }
+        return h
+    }
+
+    /// The longest actor expression (of `shortest` to `longest` tokens) that ends before token
+    /// `end`, with its first token: "The two Ministers", not "two Ministers". An expression
+    /// is one span (``actorExpression(start:end:sentence:)``).
+    mutating func longestActor(endingBefore end: Int, longest: Int, shortest: Int = 1, sentence: Range<Int>) -> (start: Int, holder: Holder)? {
+        var start = max(sentence.lowerBound, end - longest)
+        while start <= end - shortest {
+            if let h = actorExpression(start: start, end: end, sentence: sentence) { return (start, h) }
+            start += 1
         }
         return nil
     }
@@ -971,7 +975,7 @@ struct StanceRun {
         let bareGroup = words == ["the", "two"] || words == ["both"] || words == ["the", "three"]
             || words.count == 1 && start == sentence.lowerBound && view.isCapitalized(start) && Self.peopleGroups.contains(words[0])
         if bareGroup, end < sentence.upperBound, view.isLowercaseWord(end), isHolderVerb(end) || tagger.verbForms.contains(lower[end]) {
-            lastPlural = participants.isEmpty ? lastPlural : participants
+            remember(plural: participants)
             return make(participants, "group")
         }
         if words.count == 1 {
@@ -999,7 +1003,7 @@ struct StanceRun {
                 if let speaker = quotation(around: start, sentence: sentence).flatMap({ quoteSpeaker($0, sentence: sentence) })
                     ?? speakerOfLongQuotation(around: start) {
                     if plural, let code = participantCountries[speaker.id] ?? tagger.lexicon.entry(id: speaker.id, label: .person)?.country {
-                        return make([countryReference(code)], "pronoun")
+                        return make([tagger.lexicon.sideReference(code)], "pronoun")
                     }
                     return make([speaker], "pronoun")
                 }
@@ -1043,17 +1047,17 @@ struct StanceRun {
                 let count = words.contains("three") ? 3 : words.contains("four") ? 4
                     : words.contains("two") || words.contains("both") ? 2 : participants.count
                 let refs = count > participants.count ? participants : Array(participants.prefix(max(2, count)))
-                lastPlural = refs.isEmpty ? lastPlural : refs
+                remember(plural: refs)
                 return make(refs, "group")
             }
-            lastPlural = countries.isEmpty ? lastPlural : countries
+            remember(plural: countries)
             return make(countries, "group")
         }
         if Self.sideNouns.contains(last), words.count >= 3, first == "the" {
             // "the Japanese side", "the ROK side", "the Ghanaian delegation".
             let middle = (start + 1..<end - 1)
             let text = middle.map { view[$0] }.joined(separator: " ")
-            if let code = tagger.lexicon.demonyms[text] { return make([countryReference(code)], "side") }
+            if let code = tagger.lexicon.demonyms[text] { return make([tagger.lexicon.sideReference(code)], "side") }
             if let m = flatStartingAt[start + 1], m.label != .person, tokenRange(of: m.span)?.upperBound == end - 1 {
                 return make(m.references, "side")
             }
@@ -1084,12 +1088,6 @@ struct StanceRun {
             if !refs.isEmpty, view.isCapitalized(start + 1) { return make(refs, "role") }
         }
         return nil
-    }
-
-    /// A country by its code (or an international body by its id), with the lexicon's name for it.
-    func countryReference(_ code: String) -> Reference {
-        let entry = tagger.lexicon.entry(id: code, label: .place) ?? tagger.lexicon.entry(id: code, label: .organization)
-        return Reference(id: code, name: entry?.name ?? code)
     }
 
     /// Tokens in lower case as written, one space where the text has space between them:

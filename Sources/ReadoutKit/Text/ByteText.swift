@@ -127,18 +127,7 @@ enum ByteText {
                     guard isInert(scalar) else { return nil }
                     i += length
                 }
-                guard h.count >= n.count else { return false }
-                let first = n[0]
-                var k = 0
-                while k + n.count <= h.count {
-                    if h[k] == first {
-                        var j = 1
-                        while j < n.count, h[k + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    k += 1
-                }
-                return false
+                return occurs(n, in: h, ==)
             }
         }
         return answer ?? haystack.contains(needle)
@@ -206,41 +195,30 @@ enum ByteText {
     /// the Kelvin sign, to "k", so a needle without "k" loses nothing).
     static func containsASCIICaseInsensitive(_ haystack: String, _ needle: StaticString) -> Bool {
         var haystack = haystack
-        return haystack.withUTF8 { h in
-            needle.withUTF8Buffer { n in
-                guard !n.isEmpty else { return true }
-                guard h.count >= n.count else { return false }
-                var k = 0
-                while k + n.count <= h.count {
-                    var j = 0
-                    while j < n.count, h[k + j] | 0x20 == n[j] { j += 1 }
-                    if j == n.count { return true }
-                    k += 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { h in needle.withUTF8Buffer { n in occurs(n, in: h) { $0 | 0x20 == $1 } } }
     }
 
     /// Whether the UTF-8 bytes of `needle` occur in those of `haystack`.
     static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack, needle = needle
-        return needle.withUTF8 { n in
-            haystack.withUTF8 { h in
-                guard !n.isEmpty else { return true }
-                guard h.count >= n.count else { return false }
-                var k = 0
-                while k + n.count <= h.count {
-                    if h[k] == n[0] {
-                        var j = 1
-                        while j < n.count, h[k + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    k += 1
-                }
-                return false
-            }
+        return needle.withUTF8 { n in haystack.withUTF8 { h in occurs(n, in: h, ==) } }
+    }
+
+    /// Whether `needle` occurs in `haystack`, a byte of each compared by `same(haystack byte,
+    /// needle byte)`: the one search loop of the searches above.
+    @inline(__always)
+    static func occurs(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                       _ same: (UInt8, UInt8) -> Bool) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        var k = 0
+        while k + needle.count <= haystack.count {
+            var j = 0
+            while j < needle.count, same(haystack[k + j], needle[j]) { j += 1 }
+            if j == needle.count { return true }
+            k += 1
         }
+        return false
     }
 
     /// `s.split(separator: Character(separator), omittingEmptySubsequences:)` as Strings. An
