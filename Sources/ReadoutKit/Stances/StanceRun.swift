@@ -321,7 +321,7 @@ struct StanceRun {
         var holder: Holder?
         var rule = "subject"
         let evaluative = isAdjective && Self.evaluativeLemmas.contains(entry.lemma)
-            || entry.partOfSpeech == .phrase && ["acceptable", "accepted"].contains(lower[cue.upperBound - 1])
+            || entry.partOfSpeech == .phrase && ["acceptable", "accepted", "tolerated"].contains(lower[cue.upperBound - 1])
         if evaluative {
             // "X stated that the test was totally unacceptable": the speaker holds the stance,
             // not the thing judged.
@@ -349,6 +349,9 @@ struct StanceRun {
             if isPossessive(k) {
                 holder = possessor(endingBefore: k, sentence: sentence)
                 rule = "possessor"
+                // "met ... at Japan’s request": who asked for the meeting, no stance.
+                if entry.lemma == "request", let first = holder?.spans.compactMap({ tokenRange(of: $0)?.lowerBound }).min(),
+                   first > s, lower[first - 1] == "at" { return nil }
                 if holder == nil { holder = subject(ofVerbAt: k, sentence: sentence, depth: 3) }
             } else if Self.possessivePronouns.contains(w) || Self.determiners.contains(w) {
                 // "expressed her appreciation", "reached an agreement".
@@ -463,8 +466,12 @@ struct StanceRun {
         if targetSpan == nil, !evaluative, let antecedent = relativeAntecedent(holder: holder, cue: c, sentence: sentence) {
             targetSpan = antecedent
         }
+        // GUIDELINES: the verb "appreciate" with an action ("appreciated Japan's efforts")
+        // welcomes it; thanks to someone for something stays Appreciate.
+        let category = entry.lemma == "appreciate" && entry.partOfSpeech == .verb && targetSpan != nil
+            && appreciatesAnAction(after: mannerEnd ?? cue.upperBound, sentence: sentence) ? .welcome : entry.category
         let stance = Stance(
-            category: entry.category, cue: view.span(cue), holders: holder.spans,
+            category: category, cue: view.span(cue), holders: holder.spans,
             target: targetSpan,
             intense: window.contains { Self.intensifiers.contains(lower[$0]) } || mannerEnd != nil
                 || isObjectPronoun(cue.upperBound, sentence: sentence)
@@ -476,6 +483,34 @@ struct StanceRun {
         lastSpeaker = holder
         return stance
     }
+
+    /// Whether the object of "appreciate" at token t is an action ("Japan's efforts", "the
+    /// decision to ...", "that Japan ...") rather than someone thanked for something ("Japan for
+    /// its support") or a courtesy ("the warm hospitality", "the invitation").
+    func appreciatesAnAction(after t: Int, sentence: Range<Int>) -> Bool {
+        guard t < sentence.upperBound else { return false }
+        if lower[t] == "that" { return true }
+        var k = t
+        if let title = titleStartingAt[k] { k = title.upperBound }
+        if let m = flatStartingAt[k], let r = tokenRange(of: m.span), r.upperBound < sentence.upperBound, lower[r.upperBound] == "for" { return false }
+        if Self.objectPronouns.contains(lower[t]), t + 1 < sentence.upperBound, lower[t + 1] == "for" { return false }
+        var n = t
+        while n < min(sentence.upperBound, t + 8), !Self.prepositions.contains(lower[n]), view.isWord(n) || isPossessive(n) {
+            if Self.courtesies.contains(lower[n]) { return false }
+            n += 1
+        }
+        // "appreciated Testland for its support": a name thanked, even one no lexicon has.
+        if n > t, n < sentence.upperBound, lower[n] == "for",
+           (t..<n).allSatisfy({ view.isCapitalized($0) || Self.determiners.contains(lower[$0]) }) { return false }
+        return true
+    }
+
+    static let objectPronouns: WordSet = ["him", "her", "them", "us", "me"]
+    /// What one thanks for rather than welcomes: "appreciated the warm hospitality".
+    static let courtesies: WordSet = [
+        "hospitality", "opportunity", "invitation", "kindness", "words", "message", "messages", "remarks",
+        "welcome", "reception", "time", "chance", "letter", "gift", "gifts", "courtesy", "arrangements",
+    ]
 
     /// The light verb of a noun phrase coordinated before token `and`: "expressed its strong
     /// dissatisfaction" in "expressed its strong dissatisfaction and firm opposition". The
@@ -669,6 +704,13 @@ struct StanceRun {
             if isExpletive(holder, k) {
                 return outerClause(before: k, sentence: sentence, depth: depth)
             }
+            // A purpose infinitive after an object ("spoke with Prime Minister X of Japan to
+            // congratulate him"): the clause's subject acts, not the one spoken with.
+            if k + 1 < v, lower[v - 1] == "to", let first = holder.spans.compactMap({ tokenRange(of: $0)?.lowerBound }).min(),
+               let object = objectStart(first, sentence: sentence),
+               let outer = clauseSubject(sentence: sentence, before: object) {
+                return outer
+            }
             return holder
         }
         let w = lower[k]
@@ -704,6 +746,22 @@ struct StanceRun {
         }
         return clauseSubject(sentence: sentence, before: v) ?? lastSpeaker
     }
+
+    /// The start of the object phrase that an entity starting at token `first` belongs to, when
+    /// it is the object of a verb of meeting or of "with": "met (with) [Prime Minister X of
+    /// Japan]". Nil when the entity is no such object.
+    func objectStart(_ first: Int, sentence: Range<Int>) -> Int? {
+        let s = sentence.lowerBound
+        var t = first
+        // "Prime Minister X of [Japan]": the whole phrase.
+        if t - 2 > s, lower[t - 1] == "of", let m = flatEndingAt[t - 1], let r = tokenRange(of: m.span) { t = r.lowerBound }
+        if let title = titleEndingAt[t] { t = title.lowerBound }
+        guard t > s, Self.objectMarkers.contains(lower[t - 1]) else { return nil }
+        return t
+    }
+
+    /// Words after which an entity is an object, not a subject: "spoke with", "met".
+    static let objectMarkers: WordSet = ["with", "met", "visited", "received", "telephoned", "phoned"]
 
     func isExpletive(_ holder: Holder, _ k: Int) -> Bool { lower[k] == "it" && holder.spans.isEmpty }
 
@@ -796,6 +854,9 @@ struct StanceRun {
         }
         return max(sentence.lowerBound, v - Self.window)
     }
+
+    /// Nouns whose "that" opens a clause: "the view that", "the recognition that".
+    static let clauseNouns: WordSet = ["view", "views", "recognition", "idea", "understanding", "position", "belief", "opinion", "assessment", "fact", "hope", "concern", "conviction"]
 
     /// How far back (in tokens) clause and speaker searches look: sentences of readouts are
     /// far shorter; a pathological one-line megabyte stays linear.
@@ -932,6 +993,10 @@ struct StanceRun {
     /// A possessor before "’s": "Japan’s", "the ROK government’s", "both leaders’".
     mutating func possessor(endingBefore k: Int, sentence: Range<Int>) -> Holder? {
         if let m = flatEndingAt[k] { return Holder(spans: [m.span], rule: "possessor") }
+        // "the latter's support".
+        if k - 2 >= sentence.lowerBound, lower[k - 2] == "the", ["former", "latter"].contains(lower[k - 1]) {
+            return actorExpression(start: k - 2, end: k, sentence: sentence)
+        }
         if k - 1 >= sentence.lowerBound, Self.groupNouns.contains(lower[k - 1]) {
             for start in max(sentence.lowerBound, k - 5)..<k {
                 if let h = actorExpression(start: start, end: k, sentence: sentence) { return h }
@@ -977,6 +1042,15 @@ struct StanceRun {
         if bareGroup, end < sentence.upperBound, view.isLowercaseWord(end), isHolderVerb(end) || tagger.verbForms.contains(lower[end]) {
             remember(plural: participants)
             return make(participants, "group")
+        }
+        // "The former requested ..., while the latter expressed ...": of the last two people
+        // named, the earlier or the later. Not "the former Prime Minister".
+        if words.count == 2, words[0] == "the", words[1] == "former" || words[1] == "latter", end < sentence.upperBound,
+           isPossessive(end) || (end..<min(sentence.upperBound, end + 3)).first(where: { !Self.skippable.contains(lower[$0]) }).map({
+               view.isLowercaseWord($0) && (isHolderVerb($0) || tagger.verbForms.contains(lower[$0])) }) == true {
+            let pair = lastTwoPeople(before: start)
+            guard pair.count == 2 else { return nil }
+            return make([words[1] == "former" ? pair[0] : pair[1]], "pronoun")
         }
         if words.count == 1 {
             switch words[0] {
@@ -1142,6 +1216,17 @@ struct StanceRun {
     }
 
     /// The nearest person mentioned before token i.
+    /// The last two different people named before token i, the earlier first.
+    func lastTwoPeople(before i: Int) -> [Reference] {
+        var found: [Reference] = []
+        var k = personEnds.partitionIndex { $0 > i }
+        while k > 0, found.count < 2 {
+            k -= 1
+            if let r = flatEndingAt[personEnds[k]]?.references.first, !found.contains(where: { $0.id == r.id }) { found.append(r) }
+        }
+        return found.reversed()
+    }
+
     func nearestPerson(before i: Int) -> Reference? {
         // The last person ending at or before i (binary search over their ends).
         let k = personEnds.partitionIndex { $0 > i }
@@ -1501,13 +1586,33 @@ struct StanceRun {
         return nil
     }
 
+    /// Modals before an evaluative phrase: "can never be accepted", "will not be tolerated".
+    static let evaluativeModals: WordSet = ["would", "will", "can", "cannot", "could", "should", "must", "may"]
+
     /// The subject of the copula before an evaluative cue ("North Korea’s test was totally
     /// unacceptable"): from the clause start to the verb; nil for an expletive "it".
     func evaluatedSubject(before c: Int, sentence: Range<Int>) -> Span? {
-        guard let verb = previousContent(c, from: sentence.lowerBound), Self.beForms.contains(lower[verb]) || lower[verb] == "would" || lower[verb] == "will" else { return nil }
+        // "... cannot be tolerated": the cue begins with its own modal.
+        let verb: Int
+        if Self.evaluativeModals.contains(lower[c]) {
+            verb = c
+        } else if c > sentence.lowerBound, Self.evaluativeModals.contains(lower[c - 1]) {
+            // "can never be accepted".
+            verb = c - 1
+        } else {
+            guard let v = previousContent(c, from: sentence.lowerBound), Self.beForms.contains(lower[v]) || Self.evaluativeModals.contains(lower[v]) else { return nil }
+            verb = v
+        }
         var v = verb
         while v > sentence.lowerBound, Self.skippable.contains(lower[v - 1]) || Self.beForms.contains(lower[v - 1]) { v -= 1 }
-        let start = clauseStart(before: v, sentence: sentence)
+        var start = clauseStart(before: v, sentence: sentence)
+        // "shared the view that A would never be accepted": A.
+        if let that = (start..<v).last(where: { lower[$0] == "that" && $0 > start && Self.clauseNouns.contains(lower[$0 - 1]) }) { start = that + 1 }
+        // "the launch is a serious provocation and cannot be tolerated": the subject ends at
+        // the first predicate.
+        if v > start, lower[v - 1] == "and", let first = (start..<v).first(where: { Self.beForms.contains(lower[$0]) || Self.evaluativeModals.contains(lower[$0]) }) {
+            v = first
+        }
         guard start < v, !(v - start == 1 && lower[start] == "it") else { return nil }
         var first = start
         if Self.openers.contains(lower[first]) {

@@ -80,6 +80,28 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.negated == false)
     }
 
+    @Test func toleratedIsAnEvaluationLikeUnacceptable() {
+        let passive = stances(opening + "Minister Park stated that such provocations cannot be tolerated, and that the launch can never be accepted.")
+        #expect(passive.map(\.cue) == ["cannot be tolerated", "never be accepted"])
+        #expect(passive.allSatisfy { $0.category == .protest && !$0.negated && $0.holders == ["Park"] })
+        #expect(passive.map(\.target) == ["such provocations", "the launch"])
+        // A subject with a coordinated predicate; a subject inside "the view that".
+        let coordinated = stances(opening + "Minister Park stated that the launch is a serious provocation and cannot be tolerated.")
+        #expect(coordinated.first?.target == "the launch")
+        let view = stances(opening + "The two Ministers shared the view that a nuclear-armed North Korea would never be accepted.")
+        #expect(view.last?.category == .protest && view.last?.target == "a nuclear-armed North Korea")
+        let active = stances(opening + "Minister Kamikawa said that Japan will not tolerate any attempt to change the status quo.")
+        #expect(active.first?.cue == "will not tolerate" && active.first?.holders == ["Japan"] && active.first?.negated == false)
+    }
+
+    @Test func appreciatingAnActionWelcomesIt() {
+        // GUIDELINES.md lists "appreciate" under Appreciate, and decides: "appreciate" + an
+        // action → Welcome. Thanks to someone for something and a courtesy stay Appreciate.
+        let found = stances(opening + "Minister Park highly appreciated Japan’s efforts to rebuild the port. Minister Park appreciated the warm hospitality of the Japanese side. Minister Park appreciated Japan for its help. Minister Park appreciated that Japan had joined the sanctions. Minister Park expressed appreciation for the talks.")
+        #expect(found.map(\.category) == [.welcome, .appreciate, .appreciate, .welcome, .appreciate])
+        #expect(found.first?.intense == true)
+    }
+
     @Test func repetition() {
         let found = stances(opening + "She again urged the ROK to act. Minister Kamikawa reiterated Japan’s continued support for the efforts. They reaffirmed that they will cooperate. Minister Park welcomed the visit.")
         #expect(found.map(\.repeated) == [true, true, true, false])
@@ -99,6 +121,28 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.holders == ["Kamikawa"])
         #expect(found.first?.target == "that the court had ruled")
         #expect(found.first?.intense == true)
+    }
+
+    @Test func aPurposeInfinitiveAfterAnObjectTakesTheClauseSubject() {
+        let found = stances("President Ada Okafor spoke today with Prime Minister Ishiba Shigeru of Japan to congratulate him on his election.")
+        #expect(found.first?.category == .congratulate && found.first?.holders == ["Ada Okafor"])
+        // After "met" too: the one met is an object.
+        let met = stances(opening + "Minister Park met Minister Kamikawa to welcome the agreement.")
+        #expect(met.first?.holders == ["Park"])
+    }
+
+    @Test func theFormerAndTheLatterAreTheLastTwoPeopleNamed() {
+        let found = stances(opening + "Minister Park thanked Minister Kamikawa. The former urged restraint, while the latter expressed hope for dialogue. The former Prime Minister spoke.")
+        #expect(found.dropFirst().map(\.holders) == [["The former"], ["the latter"]])
+        #expect(found.dropFirst().map(\.ids) == [["park-jin"], ["kamikawa-yoko"]])
+        let possessive = stances(opening + "Minister Park met Minister Kamikawa. The former welcomed the latter’s support.")
+        #expect(possessive.map(\.holders) == [["The former"], ["the latter"]])
+        #expect(possessive.map(\.ids) == [["park-jin"], ["kamikawa-yoko"]])
+    }
+
+    @Test func aMeetingAtSomeonesRequestIsNoStance() {
+        #expect(stances(opening + "Minister Park met Minister Kamikawa at Japan’s request.").isEmpty)
+        #expect(stances(opening + "Minister Park granted Japan’s request for a meeting.").first?.holders == ["Japan"])
     }
 
     @Test func anEvaluationIsHeldByTheSpeakerNotTheThingJudged() {
@@ -415,12 +459,6 @@ func stances(_ text: String) -> [Found] {
         // GUIDELINES.md lists "intend" with intention, willing and ready under Commit.
         let found = stances(opening + "Minister Kamikawa stated that Japan intends to double its assistance. The intended route was closed.")
         #expect(found.count == 1 && found.first?.category == .commit && found.first?.holders == ["Japan"] && found.first?.target == "to double its assistance")
-    }
-
-    @Test func appreciateIsAppreciation() {
-        // GUIDELINES.md lists "appreciate" under Appreciate.
-        let found = stances(opening + "Minister Park appreciated Japan's role in the region.")
-        #expect(found.first?.category == .appreciate && found.first?.target == "Japan's role in the region")
     }
 
     @Test func aPronounAfterStatedThatIsTheOneWhoStated() {
