@@ -838,14 +838,16 @@ struct TaggingRun {
                 && (personEnds.contains(t.lowerBound - 1) || keptEnds.contains(t.lowerBound - 1))
             // "Julie Bishop MP": an all-caps title right after a name.
             let postnominal = personEnds.contains(t.lowerBound) && view.isAllCaps(t.lowerBound) && t.count == 1
+            // "Minister for Defence, the Hon Richard Marles": an article may open what follows.
+            let next = t.upperBound + 1 < view.count && view[t.upperBound + 1].lowercased() == "the" ? t.upperBound + 2 : t.upperBound + 1
             var chained = false
-            if n + 1 < titles.count, t.upperBound + 1 < view.count, view[t.upperBound] == ",",
-               titles[n + 1].lowerBound == t.upperBound + 1, personStarts.contains(titles[n + 1].upperBound) {
+            if n + 1 < titles.count, next < view.count, view[t.upperBound] == ",",
+               titles[n + 1].lowerBound == next, personStarts.contains(titles[n + 1].upperBound) {
                 chained = true
             }
             // "The Foreign Secretary, David Lammy, met ...": a role set off before a name.
-            let apposition = t.upperBound + 1 < view.count && view[t.upperBound] == "," && view.sameLine(t.upperBound)
-                && personStarts.contains(t.upperBound + 1)
+            let apposition = next < view.count && view[t.upperBound] == "," && view.sameLine(t.upperBound)
+                && personStarts.contains(next)
             guard before || afterComma || postnominal || chained || apposition else { continue }
             // "Republic of Korea Foreign Minister Cho": a country or body before the title.
             // Not a place that ends a locative phrase: "received at the palace in Jeddah

@@ -287,8 +287,15 @@ struct MeetingExtractor {
         if let meeting = mentions.first(where: { $0.label == .meeting }) {
             let places = Set(mentions.filter { $0.label == .place && meeting.span.contains($0.span) }.flatMap { $0.references.map(\.id) })
             count = max(count, places.count)
-            // A "2+2" is two ministers of each side.
-            if ByteText.containsBytes(view.document.text(of: meeting.span), "2+2") { count = max(count, 4) }
+        }
+        // A "2+2" (whichever meeting name says so: "the 11th Australia-Japan 2+2") and a
+        // "Foreign and Defence Ministerial" meeting are two ministers of each side.
+        if mentions.contains(where: { m in
+            guard m.label == .meeting else { return false }
+            let name = view.document.text(of: m.span)
+            return ByteText.containsBytes(name, "2+2") || ByteText.containsBytes(name, "Foreign and Defen")
+        }) {
+            count = max(count, 4)
         }
         chosen = Array(chosen.prefix(count))
         return chosen.map { person in

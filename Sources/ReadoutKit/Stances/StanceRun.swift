@@ -1369,6 +1369,15 @@ struct StanceRun {
         while end > start, [".", ",", ":", "!", "?", "\u{201D}", "\"", "and", "or", "but"].contains(lower[end - 1]) {
             if lower[end - 1] == ".", end - 2 >= start, view.joined(end - 2), lower[end - 2].contains(".") { break }
             // A closing quote whose opening quote is in the target stays: "any form of "Taiwan independence"".
+            // A quotation that is the whole target, with the sentence's period inside
+            // ("does not support "Taiwan independence."") loses its marks and the period.
+            let closing = lower[end - 1] == "\"" || lower[end - 1] == "\u{201D}"
+            if closing, end - 2 > start + 1, [".", ","].contains(lower[end - 2]), lower[start] == "\"" || lower[start] == "\u{201C}",
+               !lower[start + 1..<end - 1].contains(where: { $0 == "\"" || $0 == "\u{201C}" || $0 == "\u{201D}" }) {
+                start += 1
+                end -= 1
+                continue
+            }
             if lower[end - 1] == "\"", lower[start..<end - 1].filter({ $0 == "\"" }).count % 2 == 1 { break }
             if lower[end - 1] == "\u{201D}", lower[start..<end - 1].contains("\u{201C}") { break }
             end -= 1

@@ -196,6 +196,9 @@ import Testing
         #expect(texts(text, .person).contains("Ekene Adaeze"))
         // Without a name after the comma the role stays untagged.
         #expect(!texts("The Foreign Secretary, in turn, spoke first.", .title).contains("Foreign Secretary"))
+        // An article may open the honorific or the name set off.
+        let article = "Deputy Prime Minister and Minister for Defence, the Hon Ekene Adaeze MP, met the Minister for Trade, the Chair of the panel."
+        #expect(texts(article, .title) == ["Deputy Prime Minister and Minister for Defence", "Hon", "MP"])
     }
 
     @Test func namesSetOffBeforeARole() {

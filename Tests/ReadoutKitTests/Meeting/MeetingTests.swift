@@ -47,6 +47,16 @@ import Testing
         #expect(found.first?.holders == ["The four Ministers"] && found.first?.ids.count == 4)
     }
 
+    @Test func aTwoPlusTwoNamedLaterOrAForeignAndDefenceMeetingHasFour() {
+        let people = "Minister for Defence Ekene Adaeze and Minister for Foreign Affairs Ada Okafor hosted Minister for Foreign Affairs Kamikawa Yoko and Minister of Defense Kihara Minoru in Perth"
+        let later = "Joint Statement\n\n" + people + " for the 11th Australia-Japan 2+2. The Ministers welcomed the progress."
+        #expect(meeting(later).participants.count == 4)
+        #expect(stances(later).first?.ids.count == 4)
+        let named = "Australia-Japan Foreign and Defence Ministerial Consultations\n\n" + people + "."
+        #expect(meeting(named).participants.count == 4)
+        #expect(meeting("Joint Statement\n\n" + people + ".").participants.count == 2)
+    }
+
     @Test func smallNumbersInAnyCase() {
         #expect(["three", "Four", "FIVE", "six", "the", "fours", "sixty", "Tree"].map(MeetingExtractor.smallNumber) == [3, 4, 5, 6, nil, nil, nil, nil])
     }

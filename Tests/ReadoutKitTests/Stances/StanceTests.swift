@@ -682,6 +682,11 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.target == "North Korea’s launch conducted on November 21")
     }
 
+    @Test func aQuotedTargetWithThePeriodInsideLosesMarksAndPeriod() {
+        let found = stances(opening + "Japan does not support \"Taiwan independence.\" Japan opposes any form of \u{201C}hegemony\u{201D} in the region.")
+        #expect(found.map(\.target) == ["Taiwan independence", "any form of \u{201C}hegemony\u{201D} in the region"])
+    }
+
     @Test func aNewVerbOfTheHolderEndsTheTarget() {
         let found = stances(opening + "The two Ministers welcomed the recovery of exchanges between their countries, and expressed their hope to see more youth exchanges.")
         #expect(found.map(\.target) == ["the recovery of exchanges between their countries", "to see more youth exchanges"])
