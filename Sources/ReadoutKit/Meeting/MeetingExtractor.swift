@@ -8,15 +8,18 @@ struct MeetingExtractor {
     let mentions: [Mention]
     let lexicon: Lexicon
     let fileName: String
+    /// Who held a country's high office in a year, to name an unnamed principal.
+    let officeHolders: OfficeHolders?
     /// Title mentions by their first and last byte.
     let titleStartingAt: [Int: Mention]
     let titleEndingAt: [Int: Mention]
 
-    init(view: TokenView, mentions: [Mention], lexicon: Lexicon, fileName: String) {
+    init(view: TokenView, mentions: [Mention], lexicon: Lexicon, fileName: String, officeHolders: OfficeHolders? = nil) {
         self.view = view
         self.mentions = mentions
         self.lexicon = lexicon
         self.fileName = fileName
+        self.officeHolders = officeHolders
         var starts: [Int: Mention] = [:], ends: [Int: Mention] = [:]
         for m in mentions where m.label == .title {
             starts[m.span.start] = starts[m.span.start] ?? m
@@ -55,15 +58,57 @@ struct MeetingExtractor {
         meeting.participants = participants(opening: opening)
         meeting.countries = countries(of: meeting.participants)
         meeting.government = government(before: headerEnd)
+        // "The Prime Minister met Prime Minister X of Japan": the readout's own principal,
+        // never named, is the one who held the office in the other country that year.
+        if let opening, let officeHolders, let principal = Self.unnamedPrincipal(in: opening, view: view, mentions: mentions),
+           let year = meeting.date.flatMap({ Int($0.prefix(4)) }), let country = Self.principalCountry(of: meeting, lexicon: lexicon),
+           let person = officeHolders.holder(of: principal.role, country: country, year: year),
+           !meeting.participants.contains(where: { $0.id == person.id }) {
+            meeting.participants.insert(Meeting.Participant(id: person.id, name: person.name, title: view.text(principal.tokens), country: country), at: 0)
+            meeting.countries = countries(of: meeting.participants)
+        }
         return meeting
+    }
+
+    /// "The Prime Minister met ...", "The Foreign Secretary spoke to ...": an office opening
+    /// the sentence with no name after it, before a verb of meeting: the readout's own
+    /// principal, whom it does not name. The office in lower case ("prime minister") and its tokens.
+    static func unnamedPrincipal(in sentence: Range<Int>, view: TokenView, mentions: [Mention]) -> (role: String, tokens: Range<Int>)? {
+        let s = sentence.lowerBound
+        guard sentence.count >= 4, view[s] == "The" else { return nil }
+        for end in (s + 2...min(s + 5, sentence.upperBound - 1)).reversed() {
+            let role = (s + 1..<end).map { view[$0].lowercased() }.joined(separator: " ")
+            guard OfficeHolders.offices[role] != nil, Self.meetingWords.contains(view[end].lowercased()) else { continue }
+            let at = view.tokens[end].span.start
+            guard !mentions.contains(where: { $0.label == .person && $0.span.start == at }) else { return nil }
+            return (role, s + 1..<end)
+        }
+        return nil
+    }
+
+    /// The country of an unnamed principal: the issuing government when no participant is of
+    /// it, else the one meeting country that no participant is of, else the country of the
+    /// meeting's place ("met Prime Minister X of Japan in London").
+    static func principalCountry(of meeting: Meeting, lexicon: Lexicon) -> String? {
+        let taken = Set(meeting.participants.compactMap(\.country))
+        if let government = meeting.government, !taken.contains(government) { return government }
+        let others = meeting.countries.map(\.id).filter { !taken.contains($0) && $0.count == 3 && $0 == $0.uppercased() }
+        if others.count == 1 { return others[0] }
+        if others.isEmpty, let place = meeting.place, let country = lexicon.entry(id: place.id, label: .place)?.country ?? (place.id.count == 3 ? place.id : nil),
+           !taken.contains(country) {
+            return country
+        }
+        return nil
     }
 
     // MARK: Structure
 
     /// The first sentence of the body: eight words or more, ending like a sentence (not a
     /// headline), with a person or a meeting word.
-    func openingSentence() -> Range<Int>? {
-        let withPeople = Set(mentions.filter { $0.label == .person }.compactMap { sentenceIndex(of: $0.span) })
+    func openingSentence() -> Range<Int>? { Self.openingSentence(view: view, mentions: mentions) }
+
+    static func openingSentence(view: TokenView, mentions: [Mention]) -> Range<Int>? {
+        let withPeople = Set(mentions.filter { $0.label == .person }.compactMap { Segmentation.sentence(containing: $0.span, in: view.sentenceSpans) })
         for (n, sentence) in view.sentences.enumerated() {
             let words = sentence.filter { view.isWord($0) }.count
             guard words >= 8, [".", "!", "?"].contains(view[sentence.upperBound - 1]) else { continue }
@@ -89,7 +134,7 @@ struct MeetingExtractor {
             .map(ByteText.trimmingWhitespaces)
             .filter { $0.count >= 8 }
         let meetingNames = mentions.filter { $0.label == .meeting && $0.span.end <= headerEnd }.map { view.document.text(of: $0.span) }
-        let cues = ["Meeting", "Talk", "Call", "Summit", "Conversation", "Meets", "meets", "Visit", "visit", "Lunch", "Dinner", "Readout", "call with", "Courtesy"]
+        let cues = ["Meeting", "Talk", "Call", "Summit", "Conversation", "Meets", "meets", "Visit", "visit", "Lunch", "Dinner", "Readout", "call with", "meeting with", "Courtesy"]
         if let line = lines.first(where: { line in
             meetingNames.contains { ByteText.foundationContains(line, $0) } || cues.contains { ByteText.foundationContains(line, $0) }
         }) {

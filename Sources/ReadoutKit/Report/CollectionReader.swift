@@ -115,7 +115,7 @@ public struct CollectionReader: Sendable {
         let segmentation = pipeline.segmenter.segment(document)
         let view = TokenView(document: document, segmentation: segmentation, matcher: pipeline.entityTagger.matcher)
         let meeting = MeetingExtractor(view: view, mentions: mentions.filter { $0.label != .actor }, lexicon: pipeline.lexicon,
-                                       fileName: document.name).extract()
+                                       fileName: document.name, officeHolders: pipeline.stanceTagger.officeHolders).extract()
         return AnnotatedDocument(document: document, segmentation: segmentation, mentions: mentions, stances: stances, meeting: meeting)
     }
 }

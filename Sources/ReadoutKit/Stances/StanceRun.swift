@@ -34,6 +34,9 @@ struct StanceRun {
     var lastSpeaker: Holder?
     /// Whom the last plural subject stands for ("the two Ministers", "A and B"), for "they".
     var lastPlural: [Reference]?
+    /// The readout's own principal when it never names them ("The Prime Minister met Prime
+    /// Minister X"): the office in lower case and who holds it, else their country.
+    var principal: (role: String, refs: [Reference])?
 
     /// Keeps a plural subject's referents for a later "they" (none leaves the last ones).
     mutating func remember(plural refs: [Reference]) {
@@ -53,6 +56,15 @@ struct StanceRun {
         self.countries = meeting.countries
         self.meetingYear = meeting.date.flatMap { Int($0.prefix(4)) }
         for p in meeting.participants { if let country = p.country { participantCountries[p.id] = country } }
+        if let opening = MeetingExtractor.openingSentence(view: view, mentions: mentions),
+           let found = MeetingExtractor.unnamedPrincipal(in: opening, view: view, mentions: mentions) {
+            let named = Set(mentions.lazy.filter { $0.label == .person }.flatMap { $0.references.map(\.id) })
+            if let p = meeting.participants.first(where: { !named.contains($0.id) && $0.title?.lowercased() == found.role }) {
+                principal = (found.role, [Reference(id: p.id, name: p.name)])
+            } else if let country = MeetingExtractor.principalCountry(of: meeting, lexicon: tagger.lexicon) {
+                principal = (found.role, [tagger.lexicon.sideReference(country)])
+            }
+        }
         let meetingSpans = mentions.filter { $0.label == .meeting }.map(\.span)
         for m in mentions where m.label == .organization && meetingSpans.contains(where: { $0.contains(m.span) }) {
             for r in m.references where !meetingOrganizations.contains(r) { meetingOrganizations.append(r) }
@@ -1061,6 +1073,11 @@ struct StanceRun {
                    let person = quotedPerson(subject(ofVerbAt: verb, sentence: sentence, depth: 2)) {
                     return make([person], "pronoun")
                 }
+                // "The Prime Minister said she looked forward ...": without "that" too.
+                if start > sentence.lowerBound, Self.reportingVerbs.contains(lower[start - 1]), isPastVerb(start - 1),
+                   let person = quotedPerson(subject(ofVerbAt: start - 1, sentence: sentence, depth: 2)) {
+                    return make([person], "pronoun")
+                }
                 // A pronoun opening a sentence continues the previous sentence's subject.
                 if start == sentence.lowerBound || start > sentence.lowerBound && lower[start - 1] == "," && start - sentence.lowerBound <= 6,
                    let person = previousSubjectPerson(before: sentence.lowerBound) {
@@ -1156,6 +1173,12 @@ struct StanceRun {
                 return make([r], "role")
             }
             for part in parts {
+                // The readout's unnamed principal: "The Prime Minister met Prime Minister X ...
+                // The Prime Minister welcomed ...".
+                if let principal, principal.role == part {
+                    for r in principal.refs where !refs.contains(r) { refs.append(r) }
+                    continue
+                }
                 guard tagger.roles.contains(part), let r = personWithRole(part, before: start) ?? secretaryGeneral(part) else { return nil }
                 if !refs.contains(r) { refs.append(r) }
             }

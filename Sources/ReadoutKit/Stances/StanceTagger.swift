@@ -32,6 +32,8 @@ public struct StanceTagger: Sendable {
     /// People of the lexicon whose role is secretary-general, in lexicon order (their other
     /// roles name the organization: "UN", "NATO").
     let secretariesGeneral: [LexiconEntry]
+    /// Who held a country's high office in a year: the unnamed "The Prime Minister" of a readout.
+    let officeHolders: OfficeHolders
     /// Honorifics of several words, lower case ("his highness", "her excellency"), each with
     /// every form of its honorific ("h.e.", "his excellency" ...): one used as a subject ("His
     /// Excellency welcomed ...") stands for the person who bears it in any form.
@@ -77,7 +79,9 @@ public struct StanceTagger: Sendable {
             }
         }
         self.roleAcronyms = WordMap(acronyms)
-        self.secretariesGeneral = lexicon.entries(labelled: .person).filter { $0.roles.contains("secretary-general") }
+        let people = lexicon.entries(labelled: .person)
+        self.secretariesGeneral = people.filter { $0.roles.contains("secretary-general") }
+        self.officeHolders = OfficeHolders(people: people)
     }
 
     /// Stances and the Actor mentions (pronouns, group expressions) that hold them.

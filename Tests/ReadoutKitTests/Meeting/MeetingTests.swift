@@ -57,6 +57,39 @@ import Testing
         #expect(meeting("Joint Statement\n\n" + people + ".").participants.count == 2)
     }
 
+    @Test func anUnnamedPrincipalIsWhoHeldTheOfficeThatYear() {
+        let text = "PM meeting with Prime Minister of Japan: 9 May 2025\n\nThe Prime Minister met Prime Minister Ishiba of Japan in London today. The Prime Minister welcomed the new accord. Prime Minister Ishiba thanked the Prime Minister for the invitation. The Prime Minister said she looked forward to meeting again."
+        let found = meeting(text)
+        #expect(found.title == "PM meeting with Prime Minister of Japan: 9 May 2025")
+        #expect(found.participants.map(\.id) == ["keir-starmer", "ishiba-shigeru"])
+        #expect(found.participants.first?.country == "GBR" && found.participants.first?.title == "Prime Minister")
+        #expect(stances(text).map(\.ids) == [["keir-starmer"], ["ishiba-shigeru"], ["keir-starmer"]])
+        // In a year of two office holders the lexicon cannot tell which: the country holds.
+        let ambiguous = text.replacingOccurrences(of: "2025", with: "2024")
+        #expect(meeting(ambiguous).participants.map(\.id) == ["ishiba-shigeru"])
+        #expect(stances(ambiguous).first?.ids == ["GBR"])
+        // Their country is the meeting place's (London), not the other side's (Tokyo).
+        #expect(meeting(text.replacingOccurrences(of: "London", with: "Tokyo")).participants.map(\.id) == ["ishiba-shigeru"])
+        // A named principal is left alone.
+        let named = "The Prime Minister, Ada Okafor, met Prime Minister Ishiba of Japan in London on 9 May 2025."
+        #expect(meeting(named).participants.map(\.id) == ["ada-okafor", "ishiba-shigeru"])
+    }
+
+    @Test func officeHoldersAnswerOnlyWhenOnePersonHeldTheOffice() {
+        func entry(_ id: String, _ roles: [String], _ from: String?, _ to: String?) -> LexiconEntry {
+            LexiconEntry(id: id, label: .person, name: id, aliases: [], country: "GBR", roles: roles, validFrom: from, validTo: to, file: "t", line: 1)
+        }
+        let holders = OfficeHolders(people: [
+            entry("a", ["head-of-government"], "2010", "2016"), entry("b", ["head-of-government"], "2016", "2019"),
+            entry("c", ["foreign-minister"], "2014", nil), entry("d", ["head-of-government"], nil, nil),
+        ])
+        #expect(holders.holder(of: "prime minister", country: "GBR", year: 2012)?.id == "a")
+        #expect(holders.holder(of: "prime minister", country: "GBR", year: 2016) == nil)
+        #expect(holders.holder(of: "foreign secretary", country: "GBR", year: 2030)?.id == "c")
+        #expect(holders.holder(of: "prime minister", country: "FRA", year: 2012) == nil)
+        #expect(holders.holder(of: "ambassador", country: "GBR", year: 2012) == nil)
+    }
+
     @Test func smallNumbersInAnyCase() {
         #expect(["three", "Four", "FIVE", "six", "the", "fours", "sixty", "Tree"].map(MeetingExtractor.smallNumber) == [3, 4, 5, 6, nil, nil, nil, nil])
     }

@@ -1,0 +1,49 @@
+/// People of the lexicon who held a country's high office in known years (head of government
+/// or of state, foreign minister): who "The Prime Minister" of a readout that never names its
+/// own principal is ("The Prime Minister met Prime Minister X of Japan in London today").
+struct OfficeHolders: Sendable {
+    struct Holder: Sendable {
+        let reference: Reference
+        let roles: [String]
+        let from: Int
+        let to: Int?
+    }
+
+    /// Holders by country code. Only entries with a start year: a lexicon without years
+    /// (a generated one) adds nothing.
+    private let byCountry: [String: [Holder]]
+
+    /// The lexicon role a title of office stands for, by the title in lower case.
+    static let offices: [String: String] = [
+        "prime minister": "head-of-government", "premier": "head-of-government",
+        "chancellor": "head-of-government", "taoiseach": "head-of-government",
+        "president": "head-of-state",
+        "foreign secretary": "foreign-minister", "foreign minister": "foreign-minister",
+        "secretary of state": "foreign-minister", "minister for foreign affairs": "foreign-minister",
+        "minister of foreign affairs": "foreign-minister", "external affairs minister": "foreign-minister",
+    ]
+
+    init(people: some Sequence<LexiconEntry>) {
+        let kinds = Set(Self.offices.values)
+        var byCountry: [String: [Holder]] = [:]
+        for e in people {
+            guard let country = e.country, let from = e.validFrom.flatMap({ Int($0.prefix(4)) }),
+                  e.roles.contains(where: kinds.contains) else { continue }
+            byCountry[country, default: []].append(Holder(
+                reference: Reference(id: e.id, name: e.name), roles: e.roles, from: from,
+                to: e.validTo.flatMap { Int($0.prefix(4)) }))
+        }
+        self.byCountry = byCountry
+    }
+
+    /// The one person who held the office (a title in lower case: "prime minister") in the
+    /// country in that year; nil when none or several did (the lexicon's years cannot tell a
+    /// change of office within the year).
+    func holder(of office: String, country: String, year: Int) -> Reference? {
+        guard let kind = Self.offices[office] else { return nil }
+        let found = (byCountry[country] ?? []).filter { h in
+            h.roles.contains(kind) && h.from <= year && year <= (h.to ?? Int.max)
+        }
+        return found.count == 1 ? found[0].reference : nil
+    }
+}
