@@ -529,6 +529,11 @@ struct TaggingRun {
         "Met", "Held", "Visited", "Called", "Received", "Said", "Attended", "Hosted", "Spoke", "Paid",
         "Welcomed", "Congratulated", "Discussed", "Concluded", "Signed", "Joined", "Arrived", "Delivered",
         "Urged", "Condemned", "Expressed", "Thanked", "Talked",
+        // Verbs of protest and of statements: "Sun Weidong Lodges Solemn Representations".
+        "Lodges", "Lodged", "Summons", "Summoned", "Protests", "Protested", "Rejects", "Rejected",
+        "Opposes", "Opposed", "Reaffirms", "Reaffirmed", "Agrees", "Agreed", "Sends", "Sent",
+        "Exchanges", "Exchanged", "Emphasizes", "Emphasized", "Underlines", "Underlined", "Briefs",
+        "Briefed", "Raises", "Raised", "Supports", "Supported", "Hails", "Hailed", "Praises", "Praised",
     ]
 
     /// The name tokens starting at i: capitalized words, initials ("J."), hyphenated parts

@@ -1374,6 +1374,9 @@ struct StanceRun {
                 let next = lower[end + 1]
                 if next == "which" { relative = true }
                 if relative, next == "that" { break }
+                // ", to which Minister Y expressed his support": another's answer.
+                if Self.prepositions.contains(next), end + 3 < limit, ["which", "whom"].contains(lower[end + 2]),
+                   titleStartingAt[end + 3] != nil || flatStartingAt[end + 3] != nil { break }
                 if Self.clauseParticiples.contains(next) || ["while", "whereas", "although", "though", "whilst", "along"].contains(next) { break }
                 if ["and", "but", "yet"].contains(next), newClauseOfHolder(at: end + 2, limit: limit) { break }
                 // ", and she was ...": a subject pronoun starts a clause of its own.

@@ -256,6 +256,8 @@ import Testing
         #expect(texts("Foreign Minister Meets with Counterpart", .person).isEmpty)
         // And their past: "Minister ... Met with ...".
         #expect(texts("Minister of Foreign Affairs Ekene Adaeze Met with Foreign Minister Lio Wenbo", .person) == ["Ekene Adaeze", "Lio Wenbo"])
+        // Verbs of protest: "Vice Minister ... Lodges Solemn Representations with ...".
+        #expect(texts("Vice Foreign Minister Lio Wenbo Lodges Solemn Representations with Japan", .person) == ["Lio Wenbo"])
         // In capitals too: the word lists see "Holds" in "HOLDS".
         let caps = "PRESIDENT ADAEZE HOLDS TALKS WITH VISITING PRIME MINISTER\n\nPresident Ekene Adaeze met Prime Minister Lio Wenbo."
         #expect(texts(caps, .person) == ["ADAEZE", "Ekene Adaeze", "Lio Wenbo"])

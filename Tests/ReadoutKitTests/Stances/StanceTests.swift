@@ -687,6 +687,15 @@ func stances(_ text: String) -> [Found] {
         #expect(found.map(\.target) == ["Taiwan independence", "any form of \u{201C}hegemony\u{201D} in the region"])
     }
 
+    @Test func aRelativeClauseOfAnotherSpeakerEndsTheTarget() {
+        let found = stances(opening + "Minister Kamikawa requested the ROK's support regarding the abductions issue, to which Minister Park expressed his support.")
+        #expect(found.first?.target == "the ROK's support regarding the abductions issue")
+        #expect(found.last?.holders == ["Park"])
+        // A relative clause of the object itself stays: ", to which the two countries belong".
+        let own = stances(opening + "Minister Park welcomed the new forum, to which both countries belong.")
+        #expect(own.first?.target == "the new forum, to which both countries belong")
+    }
+
     @Test func aNewVerbOfTheHolderEndsTheTarget() {
         let found = stances(opening + "The two Ministers welcomed the recovery of exchanges between their countries, and expressed their hope to see more youth exchanges.")
         #expect(found.map(\.target) == ["the recovery of exchanges between their countries", "to see more youth exchanges"])
