@@ -21,6 +21,12 @@ struct MeetingRules {
         "annual", "ministerial", "leaders", "defense", "defence", "security", "economic", "policy",
         "consultative", "video", "and", "plenary", "informal", "special", "vice", "inter", "governmental",
     ]
+    /// Ordinals that open a meeting's name and not its acronym ("Ninth ... (TICAD 9)").
+    static let ordinals: WordSet = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+        "eighteenth", "nineteenth", "twentieth",
+    ]
     static let openingWords: WordSet = ["The", "A", "An", "At", "In", "On", "During", "For", "To", "After", "Before"]
 
     /// The heads as written, in lower case and in capitals: an ASCII token is a head when
@@ -157,14 +163,34 @@ struct MeetingRules {
         spans = outer
         var mentions = spans.map { Mention(label: .meeting, span: view.span($0), provenance: Provenance(rule: "meeting")) }
         // "East Asia Summit (EAS)": the acronym names the meeting, here and later.
+        // With its number too: "Ninth Tokyo International Conference on African Development
+        // (TICAD 9)" (an ordinal opening the name is not abbreviated).
         var acronyms = Set<String>()
-        for span in spans where span.upperBound + 2 < view.count && view[span.upperBound] == "(" && view[span.upperBound + 2] == ")" {
+        var numbered = Set<[String]>()
+        for span in spans where span.upperBound + 2 < view.count && view[span.upperBound] == "(" {
             let a = span.upperBound + 1
-            if view.isAllCaps(a), TaggingRun.abbreviates(view[a], view.text(span)) { acronyms.insert(view[a]) }
+            guard view.isAllCaps(a) else { continue }
+            var name = view.text(span)
+            if let first = name.split(separator: " ").first, Self.ordinals.contains(first.lowercased()) { name = String(name.dropFirst(first.count + 1)) }
+            guard TaggingRun.abbreviates(view[a], name) || TaggingRun.abbreviates(view[a], view.text(span)) else { continue }
+            if view[a + 1] == ")" {
+                acronyms.insert(view[a])
+            } else if a + 2 < view.count, view[a + 2] == ")", view[a + 1].allSatisfy({ $0.isASCII && $0.isNumber }), view.sameLine(a) {
+                numbered.insert([view[a], view[a + 1]])
+            }
         }
-        if !acronyms.isEmpty {
-            for k in 0..<view.count where acronyms.contains(view[k]) && !flatTokens.contains(k) && view.isWord(k) {
-                mentions.append(Mention(label: .meeting, span: view.tokens[k].span, provenance: Provenance(rule: "meeting-acronym")))
+        if !acronyms.isEmpty || !numbered.isEmpty {
+            var k = 0
+            while k < view.count {
+                if view.isWord(k), !flatTokens.contains(k), k + 1 < view.count, numbered.contains([view[k], view[k + 1]]), view.sameLine(k) {
+                    mentions.append(Mention(label: .meeting, span: view.span(k..<k + 2), provenance: Provenance(rule: "meeting-acronym")))
+                    k += 2
+                    continue
+                }
+                if acronyms.contains(view[k]), !flatTokens.contains(k), view.isWord(k) {
+                    mentions.append(Mention(label: .meeting, span: view.tokens[k].span, provenance: Provenance(rule: "meeting-acronym")))
+                }
+                k += 1
             }
         }
         return mentions

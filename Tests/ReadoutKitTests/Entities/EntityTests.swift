@@ -55,6 +55,11 @@ import Testing
         #expect(ptc.count == 2 && Set(ptc) == Set(ids(text, of: "Pacific Tuna Council")))
     }
 
+    @Test func aMeetingAcronymWithItsNumberNamesTheMeeting() {
+        let text = "They met at the Ninth Tokyo International Conference on African Development (TICAD 9) in Yokohama. Both welcomed the outcome of TICAD 9 and of the East Asia Summit (EAS). The EAS met. TICAD was old."
+        #expect(texts(text, .meeting) == ["Ninth Tokyo International Conference on African Development", "TICAD 9", "TICAD 9", "East Asia Summit", "EAS", "EAS"])
+    }
+
     @Test func anAcronymThatDoesNotAbbreviateIsNotAnAlias() {
         #expect(texts("They back a free Indo-Pacific (FOIP) order.", .place) == ["Indo-Pacific"])
     }
