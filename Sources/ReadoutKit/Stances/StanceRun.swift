@@ -325,7 +325,9 @@ struct StanceRun {
                && (!Self.prepositions.contains(lower[$0]) || lower[$0] == "of" && Self.carrierNouns.contains(lower[$0 - 1])) }) {
             k = p
         }
-        let nominalContext = k >= s && (Self.determiners.contains(lower[k]) || isPossessive(k) || Self.lightVerbs.contains(lower[k]))
+        let nominalContext = k >= s && (Self.determiners.contains(lower[k]) || isPossessive(k) || Self.lightVerbs.contains(lower[k])
+            // "expressed concern and strong protest": an adjective after "and" makes a noun.
+            || lower[k] == "and" && k < c - 1 && lightVerbOfFirstConjunct(before: k, sentence: sentence) != nil)
         let canBeNoun = partsOfSpeech.contains(.noun)
         let canBeVerb = partsOfSpeech.contains(.verb) || partsOfSpeech.contains(.phrase)
         // A form that is also a verb is an adjective after a copula ("the UK was aligned with").
@@ -350,6 +352,12 @@ struct StanceRun {
                 // "the congratulatory message from Foreign Minister Swaraj".
                 holder = agent
                 rule = "agent"
+            } else if cue.upperBound < sentence.upperBound, Self.carrierNouns.contains(lower[cue.upperBound]),
+                      let v = previousContent(c, from: s, skipping: Self.skippableBeforeCarrier),
+                      Self.lightVerbs.contains(lower[v]) || Self.exchangeVerbs.contains(lower[v]) {
+                // "sent a congratulatory message", "exchanged congratulatory messages".
+                holder = subject(ofVerbAt: v, sentence: sentence, depth: 3)
+                rule = "light-verb"
             } else {
                 return nil
             }
@@ -470,7 +478,13 @@ struct StanceRun {
         // "condemned in the strongest terms the attacks ...": the manner intensifies the cue and
         // the target follows it.
         let mannerEnd = agentEnd == nil ? intensifyingManner(at: cue.upperBound, limit: sentence.upperBound) : nil
-        var targetSpan = target(after: agentEnd ?? mannerEnd ?? cue.upperBound, sentence: sentence)
+        // "sent a congratulatory message on ...": the target follows the message.
+        let carrierEnd = isAdjective && rule == "light-verb" ? cue.upperBound + 1 : nil
+        var targetSpan = target(after: agentEnd ?? carrierEnd ?? mannerEnd ?? cue.upperBound, sentence: sentence)
+        // "expressed serious concern and protest over X": coordinated nouns share the complement.
+        if targetSpan == nil, canBeNoun, rule != "agent", let next = coordinatedNounCue(after: cue.upperBound, sentence: sentence) {
+            targetSpan = target(after: next, sentence: sentence)
+        }
         if evaluative, let subject = evaluatedSubject(before: c, sentence: sentence) {
             targetSpan = subject
         }
@@ -524,6 +538,19 @@ struct StanceRun {
         "welcome", "reception", "time", "chance", "letter", "gift", "gifts", "courtesy", "arrangements",
     ]
 
+    /// Verbs that pass a message between both subjects: "exchanged congratulatory messages".
+    static let exchangeVerbs: WordSet = ["exchange", "exchanged", "exchanges", "exchanging"]
+
+    /// After a nominal cue, "and" and another noun cue (past adjectives): the end of that cue.
+    /// "concern and protest over X" gives the end of "protest".
+    func coordinatedNounCue(after t: Int, sentence: Range<Int>) -> Int? {
+        guard t + 1 < sentence.upperBound, lower[t] == "and" else { return nil }
+        var n = t + 1
+        while n < min(sentence.upperBound, t + 4), Self.nounModifiers.contains(lower[n]) || Self.intensifiers.contains(lower[n]) { n += 1 }
+        guard n < sentence.upperBound, let form = cueForms(at: n).first(where: { $0.cue.partOfSpeech == .noun }) else { return nil }
+        return n + form.tokens.count
+    }
+
     /// The light verb of a noun phrase coordinated before token `and`: "expressed its strong
     /// dissatisfaction" in "expressed its strong dissatisfaction and firm opposition". The
     /// first conjunct is a possessive or determiner, lower-case words, and no cue, verb or
@@ -536,6 +563,8 @@ struct StanceRun {
                 guard let v = previousContent(k, from: sentence.lowerBound), Self.lightVerbs.contains(lower[v]) else { return nil }
                 return v
             }
+            // Without an article: "expressed serious concern and strong protest".
+            if Self.lightVerbs.contains(w), k < and - 1 { return k }
             guard view.isLowercaseWord(k), !tagger.verbForms.contains(w), !Self.lightVerbs.contains(w), !Self.prepositions.contains(w) else { return nil }
             k -= 1
         }

@@ -687,6 +687,19 @@ func stances(_ text: String) -> [Found] {
         #expect(found.map(\.target) == ["Taiwan independence", "any form of \u{201C}hegemony\u{201D} in the region"])
     }
 
+    @Test func coordinatedNounCuesShareTheirComplement() {
+        let found = stances(opening + "Minister Kamikawa expressed serious concern and strong protest over the intrusion into Japan’s airspace.")
+        #expect(found.map(\.category) == [.concern, .protest])
+        #expect(found.allSatisfy { $0.target == "over the intrusion into Japan’s airspace" && $0.holders == ["Kamikawa"] })
+    }
+
+    @Test func aCongratulatoryMessageSentOrExchangedIsItsSendersStance() {
+        let found = stances(opening + "The two Ministers exchanged congratulatory messages on the anniversary of the treaty. Minister Park sent a congratulatory message to the team.")
+        #expect(found.map(\.category) == [.congratulate, .congratulate])
+        #expect(found.map(\.holders) == [["The two Ministers"], ["Park"]])
+        #expect(found.map(\.target) == ["on the anniversary of the treaty", "to the team"])
+    }
+
     @Test func aRelativeClauseOfAnotherSpeakerEndsTheTarget() {
         let found = stances(opening + "Minister Kamikawa requested the ROK's support regarding the abductions issue, to which Minister Park expressed his support.")
         #expect(found.first?.target == "the ROK's support regarding the abductions issue")
