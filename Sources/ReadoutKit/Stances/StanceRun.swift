@@ -192,6 +192,8 @@ struct StanceRun {
         "unswerving", "unequivocal", "steady", "deep-felt", "high", "highest", "earnest", "strenuous",
         "further", "enthusiastic", "complete", "total", "unchanged", "solid", "unconditional", "clear",
         "mutual", "common", "same", "close", "growing", "concrete", "stern", "solemn", "formal",
+        "ironclad", "unshakable", "unshakeable", "staunch", "robust", "enduring", "abiding",
+        "longstanding", "long-standing", "unflinching", "unstinting", "tireless",
     ]
     /// What may stand between a light verb and a carrier noun: "offered (his) deep words of ...".
     static let skippableBeforeCarrier = skippable.union(determiners).union(nounModifiers)
