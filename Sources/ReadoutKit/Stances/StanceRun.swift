@@ -1035,7 +1035,16 @@ struct StanceRun {
 
     /// A possessor before "’s": "Japan’s", "the ROK government’s", "both leaders’".
     mutating func possessor(endingBefore k: Int, sentence: Range<Int>) -> Holder? {
-        if let m = flatEndingAt[k] { return Holder(spans: [m.span], rule: "possessor") }
+        if let m = flatEndingAt[k] {
+            // "Japan’s and the United States’ support": both possessors hold it.
+            if var j = tokenRange(of: m.span)?.lowerBound {
+                if j > sentence.lowerBound, lower[j - 1] == "the" { j -= 1 }
+                if j - 2 > sentence.lowerBound, lower[j - 1] == "and", isPossessive(j - 2), let first = flatEndingAt[j - 2] {
+                    return Holder(spans: [first.span, m.span], rule: "possessor")
+                }
+            }
+            return Holder(spans: [m.span], rule: "possessor")
+        }
         // "the latter's support".
         if k - 2 >= sentence.lowerBound, lower[k - 2] == "the", ["former", "latter"].contains(lower[k - 1]) {
             return actorExpression(start: k - 2, end: k, sentence: sentence)

@@ -399,6 +399,8 @@ func stances(_ text: String) -> [Found] {
     @Test func reaffirmingASharedCommitmentIsOneStance() {
         let found = stances(opening + "The two Ministers reaffirmed their shared commitment to open markets.")
         #expect(found.count == 1 && found.first?.cue == "commitment" && found.first?.target == "to open markets")
+        let two = stances(opening + "Minister Park expressed his gratitude for Japan’s and the United States’ support for the policy.")
+        #expect(two.last?.category == .support && two.last?.holders == ["Japan", "United States"] && two.last?.target == "for the policy")
         let ironclad = stances(opening + "Minister Kamikawa reaffirmed the United States’ ironclad commitment to the defense of Japan.")
         #expect(ironclad.count == 1 && ironclad.first?.cue == "commitment" && ironclad.first?.holders == ["United States"])
     }
