@@ -1177,7 +1177,18 @@ struct StanceRun {
                 // "The Ministers" with no number are all of them.
                 let count = words.contains("three") ? 3 : words.contains("four") ? 4
                     : words.contains("two") || words.contains("both") ? 2 : participants.count
-                let refs = count > participants.count ? participants : Array(participants.prefix(max(2, count)))
+                var refs = count > participants.count ? participants : Array(participants.prefix(max(2, count)))
+                // Of three, "X sought ..., and the two Ministers expressed their support": the
+                // two other than the one the sentence named before.
+                if count < participants.count {
+                    let ids = Set(participants.map(\.id))
+                    var named = Set<String>()
+                    for (range, m) in flatRanges where m.label == .person && range.lowerBound >= sentence.lowerBound && range.upperBound <= start {
+                        if let id = m.references.first?.id, ids.contains(id) { named.insert(id) }
+                    }
+                    let others = participants.filter { !named.contains($0.id) }
+                    if named.count == participants.count - count, others.count == count { refs = others }
+                }
                 remember(plural: refs)
                 return make(refs, "group")
             }

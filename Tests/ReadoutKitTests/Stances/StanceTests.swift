@@ -410,6 +410,15 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.target == "the progress in the talks")
     }
 
+    @Test func theTwoOfThreeAreThoseTheSentenceDidNotNameBefore() {
+        let text = "Ms. Kamikawa Yoko, Minister for Foreign Affairs of Japan, met Mr. Antony Blinken, Secretary of State of the United States, and Mr. Cho Tae-yul, Minister of Foreign Affairs of the Republic of Korea. The three Ministers met. Minister Kamikawa sought the understanding of the two countries, and the two Ministers expressed their support. The two Ministers welcomed the talks."
+        let found = stances(text)
+        #expect(found.map(\.category) == [.urge, .support, .welcome])
+        #expect(found[1].ids == ["antony-blinken", "cho-tae-yul"])
+        // Without anyone named before them in the sentence: the first two.
+        #expect(found[2].ids == ["kamikawa-yoko", "antony-blinken"])
+    }
+
     @Test func theMinistersWithNoNumberAreAllTheParticipants() {
         let text = "Mr. Motegi Toshimitsu, Minister for Foreign Affairs, and Mr. Kishi Nobuo, Minister of Defense, held consultations with Senator Marise Payne, Minister for Foreign Affairs, and Mr. Peter Dutton, Minister for Defence of Australia. The four Ministers met. The Ministers welcomed the progress."
         #expect(stances(text).last?.ids.count == 4)
