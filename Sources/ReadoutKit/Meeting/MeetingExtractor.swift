@@ -333,12 +333,15 @@ struct MeetingExtractor {
             let places = Set(mentions.filter { $0.label == .place && meeting.span.contains($0.span) }.flatMap { $0.references.map(\.id) })
             count = max(count, places.count)
         }
-        // A "2+2" (whichever meeting name says so: "the 11th Australia-Japan 2+2") and a
-        // "Foreign and Defence Ministerial" meeting are two ministers of each side.
+        // A "2+2" (the first meeting name or one of the header that says so) and a "Foreign and
+        // Defence Ministerial" meeting are two ministers of each side. Not a "2+2" the body
+        // mentions ("following the Foreign and Defense Ministers' meeting held in January").
+        let headerEnd = opening.map { view.tokens[$0.lowerBound].span.start } ?? 0
+        let firstMeeting = mentions.first(where: { $0.label == .meeting })?.span
         if mentions.contains(where: { m in
-            guard m.label == .meeting else { return false }
+            guard m.label == .meeting, m.span == firstMeeting || m.span.end <= headerEnd else { return false }
             let name = view.document.text(of: m.span)
-            return ByteText.containsBytes(name, "2+2") || ByteText.containsBytes(name, "Foreign and Defen")
+            return ByteText.containsBytes(name, "2+2") || m.span.end <= headerEnd && ByteText.containsBytes(name, "Foreign and Defen")
         }) {
             count = max(count, 4)
         }

@@ -1698,6 +1698,8 @@ struct StanceRun {
         // the first predicate.
         if v > start, lower[v - 1] == "and", let first = (start..<v).first(where: { Self.beForms.contains(lower[$0]) || Self.evaluativeModals.contains(lower[$0]) }) {
             v = first
+            // "X conducted a test, which is a challenge ..., and is unforgivable": X's clause.
+            if v - 2 > start, ["which", "who", "that"].contains(lower[v - 1]), lower[v - 2] == "," { v -= 2 }
         }
         guard start < v, !(v - start == 1 && lower[start] == "it") else { return nil }
         var first = start

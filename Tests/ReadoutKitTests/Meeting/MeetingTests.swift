@@ -47,14 +47,17 @@ import Testing
         #expect(found.first?.holders == ["The four Ministers"] && found.first?.ids.count == 4)
     }
 
-    @Test func aTwoPlusTwoNamedLaterOrAForeignAndDefenceMeetingHasFour() {
+    @Test func aTwoPlusTwoOfTheHeaderOrAForeignAndDefenceMeetingHasFour() {
         let people = "Minister for Defence Ekene Adaeze and Minister for Foreign Affairs Ada Okafor hosted Minister for Foreign Affairs Kamikawa Yoko and Minister of Defense Kihara Minoru in Perth"
-        let later = "Joint Statement\n\n" + people + " for the 11th Australia-Japan 2+2. The Ministers welcomed the progress."
+        let later = "Joint Statement\nThe 11th Australia-Japan 2+2\n\n" + people + ". The Ministers welcomed the progress."
         #expect(meeting(later).participants.count == 4)
         #expect(stances(later).first?.ids.count == 4)
         let named = "Australia-Japan Foreign and Defence Ministerial Consultations\n\n" + people + "."
         #expect(meeting(named).participants.count == 4)
         #expect(meeting("Joint Statement\n\n" + people + ".").participants.count == 2)
+        // A "2+2" mentioned later is another meeting.
+        #expect(meeting("Japan-Australia Foreign Ministers’ Meeting\n\n" + people + ". They will hold the next Australia-Japan 2+2 in May.").participants.count == 2)
+        #expect(meeting("Japan-Australia Foreign Ministers’ Meeting\n\n" + people + " after the Japan-Australia Foreign and Defence Ministerial Consultations.").participants.count == 2)
     }
 
     @Test func anUnnamedPrincipalIsWhoHeldTheOfficeThatYear() {
