@@ -10,6 +10,9 @@ import Testing
     @Test func titlesAndHonorificsDoNotEndSentences() {
         let s = sentences("Minister Ota met H.E. Dr. Lee Min, Minister of Trade. The two sides talked.")
         #expect(s == ["Minister Ota met H.E. Dr. Lee Min, Minister of Trade.", "The two sides talked."])
+        // Highnesses and majesties too.
+        let h = sentences("Minister Ota met H.H. Sheikh Hamad and H.R.H. Prince Ali. They met H.M. King Abdullah.")
+        #expect(h == ["Minister Ota met H.H. Sheikh Hamad and H.R.H. Prince Ali.", "They met H.M. King Abdullah."])
         #expect(sentences("She received H. E. Mr. Tan Wei at noon.").count == 1)
     }
 
