@@ -211,9 +211,9 @@ struct DateRules {
         return hasMinutes ? k : nil
     }
 
-    /// "2015-03-21".
+    /// "2015-03-21", and with slashes, year first: "2025/03/22".
     func isoDate(at i: Int) -> Int? {
-        guard year(i), i + 4 < view.count, view[i + 1] == "-", view[i + 3] == "-",
+        guard year(i), i + 4 < view.count, view[i + 1] == "-" && view[i + 3] == "-" || view[i + 1] == "/" && view[i + 3] == "/",
               number(i + 2, in: 1...12, digits: 2...2), number(i + 4, in: 1...31, digits: 2...2),
               (i..<(i + 4)).allSatisfy({ view.joined($0) }) else { return nil }
         return i + 5

@@ -7,7 +7,7 @@ struct CalendarDate: Hashable {
 
     static func parse(_ text: String) -> CalendarDate? {
         // ISO first.
-        let parts = text.split(separator: "-")
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
         if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2].prefix(2)),
            (1...12).contains(m), (1...31).contains(d) {
             return CalendarDate(year: y, month: m, day: d)

@@ -289,6 +289,8 @@ import Testing
             "Friday, May 3, 2024", "9:15 a.m.", "6:50pm", "late April", "January this year", "2019",
             "22 to 23 November 2019", "2019-11-22",
         ])
+        // Year first with slashes; not a day-first or a ratio.
+        #expect(texts("Posted 2025/03/22, on 22/03/2025 at a 3/4 majority.", .date) == ["2025/03/22"])
     }
 
     @Test func rangesOfDaysAfterTheMonth() {

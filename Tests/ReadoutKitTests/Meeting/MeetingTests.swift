@@ -175,6 +175,7 @@ import Testing
         #expect(CalendarDate.parse("04 November 2019")?.iso == "2019-11-04")
         #expect(CalendarDate.parse("22 to 23 November 2019")?.iso == "2019-11-22")
         #expect(CalendarDate.parse("2015-03-21")?.iso == "2015-03-21")
+        #expect(CalendarDate.parse("2025/03/22")?.iso == "2025-03-22")
         #expect(CalendarDate.parse("Feb. 15") == CalendarDate(year: nil, month: 2, day: 15))
         #expect(CalendarDate.parse("Friday, September 9")?.day == 9)
         #expect(clockTime("09:00 a.m.") == "09:00")
