@@ -56,7 +56,9 @@ struct StanceRun {
         self.countries = meeting.countries
         self.meetingYear = meeting.date.flatMap { Int($0.prefix(4)) }
         for p in meeting.participants { if let country = p.country { participantCountries[p.id] = country } }
-        if let opening = MeetingExtractor.openingSentence(view: view, mentions: mentions),
+        // A cheap look at sentence starts first: most readouts open none with "The Prime ...".
+        if view.sentences.contains(where: { $0.count > 2 && view[$0.lowerBound] == "The" && OfficeHolders.firstWords.contains(view[$0.lowerBound + 1]) }),
+           let opening = MeetingExtractor.openingSentence(view: view, mentions: mentions),
            let found = MeetingExtractor.unnamedPrincipal(in: opening, view: view, mentions: mentions) {
             let named = Set(mentions.lazy.filter { $0.label == .person }.flatMap { $0.references.map(\.id) })
             if let p = meeting.participants.first(where: { !named.contains($0.id) && $0.title?.lowercased() == found.role }) {
