@@ -245,6 +245,24 @@ struct TaggingRun {
                                         references: [Self.reference(other)] + c.references,
                                         provenance: Provenance(rule: "coordinated-places"), priority: 2))
         }
+        // With a plural head: "the East and South China Seas" is the East China Sea and the
+        // South China Sea.
+        var k = 1
+        while k + 2 < view.count {
+            defer { k += 1 }
+            guard view[k] == "and", view.isCapitalized(k - 1), view.isCapitalized(k + 1), view.sameLine(k - 1), view.sameLine(k) else { continue }
+            for end in (k + 3)...min(view.count, k + 5) {
+                let head = view[end - 1]
+                guard head.count > 3, head.hasSuffix("s"), view.isCapitalized(end - 1), view.sameLine(end - 2) else { continue }
+                let singular = (end - 1 > k + 2 ? " " + view.text((k + 2)..<(end - 1)) : "") + " " + head.dropLast()
+                guard let second = lexicon.entry(alias: view[k + 1] + singular, label: .place),
+                      let first = lexicon.entry(alias: view[k - 1] + singular, label: .place) else { continue }
+                candidates.append(Candidate(start: k - 1, end: end, label: .place,
+                                            references: [Self.reference(first), Self.reference(second)],
+                                            provenance: Provenance(rule: "coordinated-places"), priority: 2))
+                break
+            }
+        }
     }
 
     private func rank(_ label: EntityLabel) -> Int {

@@ -68,6 +68,13 @@ import Testing
         let text = "They discussed the East and South China Sea."
         #expect(texts(text, .place) == ["East and South China Sea"])
         #expect(ids(text, of: "East and South China Sea").count == 2)
+        // With a plural head, in either order.
+        let plural = "They discussed the East and South China Seas, then the South and East China Seas, and Japan and China."
+        #expect(texts(plural, .place) == ["East and South China Seas", "South and East China Seas", "Japan", "China"])
+        #expect(ids(plural, of: "South and East China Seas") == ["south-china-sea", "east-china-sea"])
+        // A plural right after "and X", also at the end of the text: no sea, no trap.
+        #expect(texts("Japan and Korea Teams", .place) == ["Japan", "Korea"])
+        #expect(texts("Japan and Korea", .place) == ["Japan", "Korea"])
     }
 
     @Test func organizationsByHeadNoun() {
