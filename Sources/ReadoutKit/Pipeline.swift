@@ -28,9 +28,9 @@ public final class Pipeline: Sendable {
             !document.bytes[span.start..<span.end].contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         }
         let mentions = entityTagger.tag(view: view).filter { withinLine($0.span) }
-        let meeting = MeetingExtractor(view: view, mentions: mentions, lexicon: lexicon, fileName: document.name,
-                                       officeHolders: stanceTagger.officeHolders).extract()
-        let (stances, actors) = stanceTagger.tag(view: view, mentions: mentions, meeting: meeting)
+        let (meeting, principal) = MeetingExtractor(view: view, mentions: mentions, lexicon: lexicon, fileName: document.name,
+                                                    officeHolders: stanceTagger.officeHolders).extractWithPrincipal()
+        let (stances, actors) = stanceTagger.tag(view: view, mentions: mentions, meeting: meeting, principal: principal)
         let all = (mentions + actors.filter { withinLine($0.span) })
             .sorted { a, b in a.span != b.span ? a.span < b.span : a.label < b.label }
         let holders = Set(all.map(\.span))

@@ -170,9 +170,10 @@ struct MeetingRules {
         for span in spans where span.upperBound + 2 < view.count && view[span.upperBound] == "(" {
             let a = span.upperBound + 1
             guard view.isAllCaps(a) else { continue }
-            var name = view.text(span)
-            if let first = name.split(separator: " ").first, Self.ordinals.contains(first.lowercased()) { name = String(name.dropFirst(first.count + 1)) }
-            guard TaggingRun.abbreviates(view[a], name) || TaggingRun.abbreviates(view[a], view.text(span)) else { continue }
+            let name = view.text(span)
+            // Without an opening ordinal first, then as written.
+            let unnumbered = name.split(separator: " ").first.flatMap { Self.ordinals.contains($0.lowercased()) ? String(name.dropFirst($0.count + 1)) : nil }
+            guard unnumbered.map({ TaggingRun.abbreviates(view[a], $0) }) == true || TaggingRun.abbreviates(view[a], name) else { continue }
             if view[a + 1] == ")" {
                 acronyms.insert(view[a])
             } else if a + 2 < view.count, view[a + 2] == ")", view[a + 1].allSatisfy({ $0.isASCII && $0.isNumber }), view.sameLine(a) {

@@ -39,7 +39,18 @@ struct MeetingExtractor {
     /// Verbs that report the meeting itself, most telling first.
     static let mainVerbs = ["held", "met", "had", "spoke", "talked", "paid", "received", "hosted", "meets", "speaks", "holds"]
 
-    func extract() -> Meeting {
+    /// The readout's own principal when it never names them ("The Prime Minister met Prime
+    /// Minister X"): the office in lower case ("prime minister") and who holds it, else their
+    /// country. The stance run resolves "the Prime Minister" to it.
+    struct Principal: Sendable {
+        let role: String
+        let refs: [Reference]
+    }
+
+    func extract() -> Meeting { extractWithPrincipal().meeting }
+
+    /// The meeting, and its unnamed principal if the opening sentence has one.
+    func extractWithPrincipal() -> (meeting: Meeting, principal: Principal?) {
         var meeting = Meeting()
         let opening = openingSentence()
         let headerEnd = opening.map { view.tokens[$0.lowerBound].span.start } ?? view.document.bytes.count
@@ -59,21 +70,28 @@ struct MeetingExtractor {
         meeting.countries = countries(of: meeting.participants)
         meeting.government = government(before: headerEnd)
         // "The Prime Minister met Prime Minister X of Japan": the readout's own principal,
-        // never named, is the one who held the office in the other country that year.
-        if let opening, let officeHolders, let principal = Self.unnamedPrincipal(in: opening, view: view, mentions: mentions),
-           let year = meeting.date.flatMap({ Int($0.prefix(4)) }), let country = Self.principalCountry(of: meeting, lexicon: lexicon),
-           let person = officeHolders.holder(of: principal.role, country: country, year: year),
+        // never named, is the one who held the office in the other country that year; when
+        // the lexicon cannot tell, their country stands for them.
+        guard let opening, let found = unnamedPrincipal(in: opening) else { return (meeting, nil) }
+        if let officeHolders, let year = meeting.date.flatMap({ Int($0.prefix(4)) }),
+           let country = principalCountry(of: meeting),
+           let person = officeHolders.holder(of: found.role, country: country, year: year),
            !meeting.participants.contains(where: { $0.id == person.id }) {
-            meeting.participants.insert(Meeting.Participant(id: person.id, name: person.name, title: view.text(principal.tokens), country: country), at: 0)
+            meeting.participants.insert(Meeting.Participant(id: person.id, name: person.name, title: view.text(found.tokens), country: country), at: 0)
             meeting.countries = countries(of: meeting.participants)
+            // Named later in the text, they are no unnamed principal.
+            if !mentions.contains(where: { $0.label == .person && $0.references.contains { $0.id == person.id } }) {
+                return (meeting, Principal(role: found.role, refs: [person]))
+            }
         }
-        return meeting
+        guard let country = principalCountry(of: meeting) else { return (meeting, nil) }
+        return (meeting, Principal(role: found.role, refs: [lexicon.sideReference(country)]))
     }
 
     /// "The Prime Minister met ...", "The Foreign Secretary spoke to ...": an office opening
     /// the sentence with no name after it, before a verb of meeting: the readout's own
     /// principal, whom it does not name. The office in lower case ("prime minister") and its tokens.
-    static func unnamedPrincipal(in sentence: Range<Int>, view: TokenView, mentions: [Mention]) -> (role: String, tokens: Range<Int>)? {
+    func unnamedPrincipal(in sentence: Range<Int>) -> (role: String, tokens: Range<Int>)? {
         let s = sentence.lowerBound
         guard sentence.count >= 4, view[s] == "The" else { return nil }
         for end in (s + 2...min(s + 5, sentence.upperBound - 1)).reversed() {
@@ -89,12 +107,12 @@ struct MeetingExtractor {
     /// The country of an unnamed principal: the issuing government when no participant is of
     /// it, else the one meeting country that no participant is of, else the country of the
     /// meeting's place ("met Prime Minister X of Japan in London").
-    static func principalCountry(of meeting: Meeting, lexicon: Lexicon) -> String? {
+    func principalCountry(of meeting: Meeting) -> String? {
         let taken = Set(meeting.participants.compactMap(\.country))
         if let government = meeting.government, !taken.contains(government) { return government }
-        let others = meeting.countries.map(\.id).filter { !taken.contains($0) && $0.count == 3 && $0 == $0.uppercased() }
+        let others = meeting.countries.map(\.id).filter { !taken.contains($0) && Lexicon.isCountryCode($0) }
         if others.count == 1 { return others[0] }
-        if others.isEmpty, let place = meeting.place, let country = lexicon.entry(id: place.id, label: .place)?.country ?? (place.id.count == 3 ? place.id : nil),
+        if others.isEmpty, let place = meeting.place, let country = lexicon.entry(id: place.id, label: .place)?.country ?? (Lexicon.isCountryCode(place.id) ? place.id : nil),
            !taken.contains(country) {
             return country
         }
@@ -105,10 +123,8 @@ struct MeetingExtractor {
 
     /// The first sentence of the body: eight words or more, ending like a sentence (not a
     /// headline), with a person or a meeting word.
-    func openingSentence() -> Range<Int>? { Self.openingSentence(view: view, mentions: mentions) }
-
-    static func openingSentence(view: TokenView, mentions: [Mention]) -> Range<Int>? {
-        let withPeople = Set(mentions.filter { $0.label == .person }.compactMap { Segmentation.sentence(containing: $0.span, in: view.sentenceSpans) })
+    func openingSentence() -> Range<Int>? {
+        let withPeople = Set(mentions.filter { $0.label == .person }.compactMap { sentenceIndex(of: $0.span) })
         for (n, sentence) in view.sentences.enumerated() {
             let words = sentence.filter { view.isWord($0) }.count
             guard words >= 8, [".", "!", "?"].contains(view[sentence.upperBound - 1]) else { continue }
@@ -416,7 +432,7 @@ struct MeetingExtractor {
             return view[k - 1] == "to"
         }
         if let place = mentions.first(where: { $0.label == .place && title.span.contains($0.span) && !isHost($0) }),
-           let id = place.references.first?.id, id.count == 3, id == id.uppercased() {
+           let id = place.references.first?.id, Lexicon.isCountryCode(id) {
             return id
         }
         let words = view.document.text(of: title.span).split(separator: " ").map(String.init)
@@ -443,20 +459,19 @@ struct MeetingExtractor {
     /// The participants' countries; else the places in the first meeting's name; else the two
     /// countries named most.
     func countries(of participants: [Meeting.Participant]) -> [Reference] {
-        func isCountry(_ r: Reference) -> Bool { r.id.count == 3 && r.id == r.id.uppercased() }
         var codes: [String] = []
         for p in participants { if let c = p.country, !codes.contains(c) { codes.append(c) } }
         if codes.count >= 2 { return codes.map { lexicon.sideReference($0) } }
         if let meeting = mentions.first(where: { $0.label == .meeting }) {
             var inName: [Reference] = []
             for m in mentions where m.label == .place && meeting.span.contains(m.span) {
-                for r in m.references where isCountry(r) && !inName.contains(r) { inName.append(r) }
+                for r in m.references where Lexicon.isCountryCode(r.id) && !inName.contains(r) { inName.append(r) }
             }
             if inName.count >= 2 { return inName }
         }
         var counts: [String: (Int, Reference, Int)] = [:]
         for (n, m) in mentions.enumerated() where m.label == .place {
-            for r in m.references where isCountry(r) { counts[r.id] = ((counts[r.id]?.0 ?? 0) + 1, r, counts[r.id]?.2 ?? n) }
+            for r in m.references where Lexicon.isCountryCode(r.id) { counts[r.id] = ((counts[r.id]?.0 ?? 0) + 1, r, counts[r.id]?.2 ?? n) }
         }
         let top = counts.values.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.2 < $1.2 }.prefix(2).map(\.1)
         return codes.count == 1 && top.count >= 1 ? (codes.map { lexicon.sideReference($0) } + top.filter { $0.id != codes[0] }).prefix(2).map { $0 } : top

@@ -23,9 +23,6 @@ struct OfficeHolders: Sendable {
         "minister of foreign affairs": "foreign-minister", "external affairs minister": "foreign-minister",
     ]
 
-    /// The first words of the offices as they open a sentence ("Prime", "Foreign").
-    static let firstWords: Set<String> = Set(offices.keys.map { $0.split(separator: " ")[0].capitalized })
-
     init(people: some Sequence<LexiconEntry>) {
         let kinds = Set(Self.offices.values)
         var byCountry: [String: [Holder]] = [:]

@@ -35,8 +35,8 @@ struct StanceRun {
     /// Whom the last plural subject stands for ("the two Ministers", "A and B"), for "they".
     var lastPlural: [Reference]?
     /// The readout's own principal when it never names them ("The Prime Minister met Prime
-    /// Minister X"): the office in lower case and who holds it, else their country.
-    var principal: (role: String, refs: [Reference])?
+    /// Minister X"), from the meeting extractor.
+    let principal: MeetingExtractor.Principal?
 
     /// Keeps a plural subject's referents for a later "they" (none leaves the last ones).
     mutating func remember(plural refs: [Reference]) {
@@ -48,7 +48,7 @@ struct StanceRun {
         var rule: String
     }
 
-    init(view: TokenView, tagger: StanceTagger, mentions: [Mention], meeting: Meeting) {
+    init(view: TokenView, tagger: StanceTagger, mentions: [Mention], meeting: Meeting, principal: MeetingExtractor.Principal? = nil) {
         self.view = view
         self.tagger = tagger
         self.mentions = mentions
@@ -56,17 +56,7 @@ struct StanceRun {
         self.countries = meeting.countries
         self.meetingYear = meeting.date.flatMap { Int($0.prefix(4)) }
         for p in meeting.participants { if let country = p.country { participantCountries[p.id] = country } }
-        // A cheap look at sentence starts first: most readouts open none with "The Prime ...".
-        if view.sentences.contains(where: { $0.count > 2 && view[$0.lowerBound] == "The" && OfficeHolders.firstWords.contains(view[$0.lowerBound + 1]) }),
-           let opening = MeetingExtractor.openingSentence(view: view, mentions: mentions),
-           let found = MeetingExtractor.unnamedPrincipal(in: opening, view: view, mentions: mentions) {
-            let named = Set(mentions.lazy.filter { $0.label == .person }.flatMap { $0.references.map(\.id) })
-            if let p = meeting.participants.first(where: { !named.contains($0.id) && $0.title?.lowercased() == found.role }) {
-                principal = (found.role, [Reference(id: p.id, name: p.name)])
-            } else if let country = MeetingExtractor.principalCountry(of: meeting, lexicon: tagger.lexicon) {
-                principal = (found.role, [tagger.lexicon.sideReference(country)])
-            }
-        }
+        self.principal = principal
         let meetingSpans = mentions.filter { $0.label == .meeting }.map(\.span)
         for m in mentions where m.label == .organization && meetingSpans.contains(where: { $0.contains(m.span) }) {
             for r in m.references where !meetingOrganizations.contains(r) { meetingOrganizations.append(r) }
@@ -1291,7 +1281,6 @@ struct StanceRun {
         return nil
     }
 
-    /// The nearest person mentioned before token i.
     /// The last two different people named before token i, the earlier first.
     func lastTwoPeople(before i: Int) -> [Reference] {
         var found: [Reference] = []
@@ -1303,6 +1292,7 @@ struct StanceRun {
         return found.reversed()
     }
 
+    /// The nearest person mentioned before token i.
     func nearestPerson(before i: Int) -> Reference? {
         // The last person ending at or before i (binary search over their ends).
         let k = personEnds.partitionIndex { $0 > i }
@@ -1447,7 +1437,6 @@ struct StanceRun {
         // Trailing punctuation and conjunctions are not part of the target (an abbreviation's period is).
         while end > start, [".", ",", ":", "!", "?", "\u{201D}", "\"", "and", "or", "but"].contains(lower[end - 1]) {
             if lower[end - 1] == ".", end - 2 >= start, view.joined(end - 2), lower[end - 2].contains(".") { break }
-            // A closing quote whose opening quote is in the target stays: "any form of "Taiwan independence"".
             // A quotation that is the whole target, with the sentence's period inside
             // ("does not support "Taiwan independence."") loses its marks and the period.
             let closing = lower[end - 1] == "\"" || lower[end - 1] == "\u{201D}"
@@ -1457,6 +1446,7 @@ struct StanceRun {
                 end -= 1
                 continue
             }
+            // A closing quote whose opening quote is in the target stays: "any form of "Taiwan independence"".
             if lower[end - 1] == "\"", lower[start..<end - 1].filter({ $0 == "\"" }).count % 2 == 1 { break }
             if lower[end - 1] == "\u{201D}", lower[start..<end - 1].contains("\u{201C}") { break }
             end -= 1

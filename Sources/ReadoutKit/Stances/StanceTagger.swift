@@ -85,8 +85,8 @@ public struct StanceTagger: Sendable {
     }
 
     /// Stances and the Actor mentions (pronouns, group expressions) that hold them.
-    func tag(view: TokenView, mentions: [Mention], meeting: Meeting) -> (stances: [Stance], actors: [Mention]) {
-        var run = StanceRun(view: view, tagger: self, mentions: mentions, meeting: meeting)
+    func tag(view: TokenView, mentions: [Mention], meeting: Meeting, principal: MeetingExtractor.Principal? = nil) -> (stances: [Stance], actors: [Mention]) {
+        var run = StanceRun(view: view, tagger: self, mentions: mentions, meeting: meeting, principal: principal)
         return run.run()
     }
 }
