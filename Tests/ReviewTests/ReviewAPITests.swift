@@ -4,8 +4,9 @@ import Testing
 @testable import ReadoutReview
 
 /// A collection of one readout written for these tests: a decomposed "é", a flag and an emoji
-/// sit among the annotations, so every offset check meets a multi-code-point character.
-struct Fixture {
+/// sit among the annotations, so every offset check meets a multi-code-point character. The
+/// folder is removed when the test lets go of the fixture.
+final class Fixture {
     static let text = "Minister Aiko Tanaka met Foreign Minister Jose\u{301} Ruiz in Lisbon \u{1F1F5}\u{1F1F9} on 3 May.\n"
         + "The two Ministers welcomed the progress of the talks \u{1F91D}.\n"
         + "Tanaka urged Portugal to join the initiative.\n"
@@ -61,6 +62,8 @@ struct Fixture {
         store = try ReviewStore(folder: folder)
         api = ReviewAPI(store: store)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func annOnDisk() throws -> String { try String(contentsOf: ann, encoding: .utf8) }
     func logOnDisk() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
