@@ -396,7 +396,9 @@ struct TaggingRun {
         guard role.lowerBound > 0, view[role.lowerBound - 1].lowercased() == "the", next.end < view.count,
               view.isCapitalized(next.end), titleMatch(at: next.end) == nil else { return false }
         let words = role.map { view[$0].lowercased() }
-        return earlier.contains { t in t.count >= words.count && t.suffix(words.count).map { view[$0].lowercased() } == words }
+        // Each office of "High Representative/Vice-President" counts on its own.
+        let offices = earlier.flatMap { t in t.split { view[$0] == "/" } }
+        return offices.contains { t in t.count >= words.count && t.suffix(words.count).map { view[$0].lowercased() } == words }
     }
 
     /// A title word written in lower case as a role after a comma, when its field or country
@@ -445,7 +447,7 @@ struct TaggingRun {
         "Worship", "Religion", "Religious", "Diaspora", "Expatriates", "Emigration", "Migration",
         "Integration", "Francophonie", "Solidarity", "Indigenous", "Arts", "Heritage", "Sport",
         "Mines", "Mining", "Petroleum", "Housing", "Urban", "Rural", "Aviation", "Wellbeing",
-        "Union", "Nationals", "Abroad",
+        "Union", "Nationals", "Abroad", "Republic",
     ]
 
     func isOfficeField(_ i: Int) -> Bool {

@@ -48,10 +48,12 @@ struct MeetingRules {
 
     /// The end of "on" and a capitalized subject after a head that ends at `end` ("... Conference
     /// on African Development"): capitalized words, entities, hyphens and "and", up to eight
-    /// tokens; nil when a lower-case word follows "on".
+    /// tokens; nil when a lower-case word or a date follows "on" ("the Vilnius Summit on
+    /// Wednesday", "on May 3").
     func subject(after end: Int) -> Int? {
         guard end + 1 < view.count, view[end] == "on", view.isCapitalized(end - 1), Self.subjectHeads.contains(view[end - 1]),
-              view.sameLine(end - 1), view.sameLine(end), view.isCapitalized(end + 1) else { return nil }
+              view.sameLine(end - 1), view.sameLine(end), view.isCapitalized(end + 1),
+              !DateRules.weekdays.contains(view[end + 1]), DateRules.months[view[end + 1]] == nil else { return nil }
         var k = end + 1
         var last = k
         while k < view.count, k - end <= 8 {

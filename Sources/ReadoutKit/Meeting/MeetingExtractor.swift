@@ -73,6 +73,18 @@ struct MeetingExtractor {
         // never named, is the one who held the office in the other country that year; when
         // the lexicon cannot tell, their country stands for them.
         guard let opening, let found = unnamedPrincipal(in: opening) else { return (meeting, nil) }
+        // "The Secretary-General met today with ...": the body's secretary-general, on the
+        // body's side. The stance run resolves the role itself.
+        if OfficeHolders.isSecretaryGeneral(found.role) {
+            let body = OfficeHolders.bodyOfSecretaryGeneral(
+                mentioned: Set(mentions.lazy.filter { $0.label == .organization }.flatMap { $0.references.map(\.id) }))
+            if let person = officeHolders?.secretaryGeneral(of: body, year: meeting.date.flatMap { Int($0.prefix(4)) }),
+               !meeting.participants.contains(where: { $0.id == person.id }) {
+                meeting.participants.insert(Meeting.Participant(id: person.id, name: person.name, title: view.text(found.tokens), country: body), at: 0)
+                meeting.countries = countries(of: meeting.participants)
+            }
+            return (meeting, nil)
+        }
         if let officeHolders, let year = meeting.date.flatMap({ Int($0.prefix(4)) }),
            let country = principalCountry(of: meeting),
            let person = officeHolders.holder(of: found.role, country: country, year: year),
@@ -95,8 +107,9 @@ struct MeetingExtractor {
         let s = sentence.lowerBound
         guard sentence.count >= 4, view[s] == "The" else { return nil }
         for end in (s + 2...min(s + 5, sentence.upperBound - 1)).reversed() {
-            let role = (s + 1..<end).map { view[$0].lowercased() }.joined(separator: " ")
-            guard OfficeHolders.offices[role] != nil, Self.meetingWords.contains(view[end].lowercased()) else { continue }
+            let role = (s + 1..<end).map { view[$0].lowercased() }.joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
+            guard OfficeHolders.offices[role] != nil || OfficeHolders.isSecretaryGeneral(role),
+                  Self.meetingWords.contains(view[end].lowercased()) else { continue }
             let at = view.tokens[end].span.start
             guard !mentions.contains(where: { $0.label == .person && $0.span.start == at }) else { return nil }
             return (role, s + 1..<end)
@@ -367,8 +380,10 @@ struct MeetingExtractor {
             let title = titleOf(person)
             // "High Representative of the European Union": the side is the body, whatever
             // country the person's earlier offices were in.
-            var country = title.flatMap(bodyIn(title:)) ?? lexicon.entry(id: reference.id, label: .person)?.country
+            let entry = lexicon.entry(id: reference.id, label: .person)
+            var country = title.flatMap(bodyIn(title:)) ?? title.flatMap { t in entry.flatMap { bodyOfOffice($0, title: t) } } ?? entry?.country
             if country == nil, let title { country = countryIn(title: title) }
+            if country == nil { country = countryBeside(person) }
             return Meeting.Participant(id: reference.id, name: reference.name, title: title.map { view.document.text(of: $0.span) }, country: country)
         }
     }
@@ -423,6 +438,37 @@ struct MeetingExtractor {
         return nil
     }
 
+    /// The country written beside any mention of a person the lexicon does not place: after
+    /// the name ("President Lio Wenbo of Ghana") or as the possessor of their title ("Ghana's
+    /// Minister for Foreign Affairs, Ada Okafor").
+    func countryBeside(_ person: Mention) -> String? {
+        func country(_ place: Mention?) -> String? {
+            guard let id = place?.references.first?.id, Lexicon.isCountryCode(id) else { return nil }
+            return id
+        }
+        let id = person.references.first?.id
+        for mention in mentions where mention.label == .person && mention.references.first?.id == id {
+            guard var k = tokenIndex(startingAt: mention.span.start) else { continue }
+            var end = k
+            while end < view.count, view.tokens[end].span.end <= mention.span.end { end += 1 }
+            if end + 2 < view.count, view[end] == "of", view.sameLine(end) {
+                let at = view.tokens[view[end + 1] == "the" ? end + 2 : end + 1].span.start
+                if let code = country(mentions.first { $0.label == .place && $0.span.start == at }) { return code }
+            }
+            // The title before the name, also set off by a comma, then its possessor.
+            if k >= 2, view[k - 1] == ",", let t = titleEndingAt[view.tokens[k - 2].span.end], let start = tokenIndex(startingAt: t.span.start) {
+                k = start
+            } else if k >= 1, let t = titleEndingAt[view.tokens[k - 1].span.end], let start = tokenIndex(startingAt: t.span.start) {
+                k = start
+            }
+            if k >= 2, ["\u{2019}s", "'s"].contains(view[k - 1]) {
+                let end = view.tokens[k - 2].span.end
+                if let code = country(mentions.first { $0.label == .place && $0.span.end == end }) { return code }
+            }
+        }
+        return nil
+    }
+
     /// The country a title names: a place inside it ("of Japan") or a nationality word.
     func countryIn(title: Mention) -> String? {
         // The place an envoy is sent to is not theirs: "Japanese Ambassador to China".
@@ -455,6 +501,22 @@ struct MeetingExtractor {
     }
 
     static let bodyRoles: Set<String> = ["regional", "alliance", "un-organ", "un-agency", "bank"]
+
+    /// The international body whose office a title names, when the lexicon gives the person
+    /// that office there: "High Representative/Vice-President Kaja Kallas" is the EU's side,
+    /// though her entry's country is the one of her earlier offices. The same person titled
+    /// "Prime Minister" keeps that country.
+    func bodyOfOffice(_ person: LexiconEntry, title: Mention) -> String? {
+        guard let body = person.roles.first(where: { role in
+            guard let org = lexicon.entry(id: role, label: .organization) else { return false }
+            return org.country == nil && org.roles.contains(where: { Self.bodyRoles.contains($0) })
+        }) else { return nil }
+        let written = view.document.text(of: title.span).lowercased()
+        let holdsIt = person.roles.contains { role in
+            lexicon.entry(id: role, label: .title)?.surfaceForms.contains { ByteText.containsBytes(written, $0.lowercased()) } ?? false
+        }
+        return holdsIt ? body : nil
+    }
 
     /// The participants' countries; else the places in the first meeting's name; else the two
     /// countries named most.

@@ -12,6 +12,9 @@ struct OfficeHolders: Sendable {
     /// Holders by country code. Only entries with a start year: a lexicon without years
     /// (a generated one) adds nothing.
     private let byCountry: [String: [Holder]]
+    /// Secretaries-general of international bodies, in lexicon order; their other roles name
+    /// the body ("UN", "NATO"). A missing start year counts as always.
+    private let secretariesGeneral: [Holder]
 
     /// The lexicon role a title of office stands for, by the title in lower case.
     static let offices: [String: String] = [
@@ -26,7 +29,13 @@ struct OfficeHolders: Sendable {
     init(people: some Sequence<LexiconEntry>) {
         let kinds = Set(Self.offices.values)
         var byCountry: [String: [Holder]] = [:]
+        var secretariesGeneral: [Holder] = []
         for e in people {
+            if e.roles.contains("secretary-general") {
+                secretariesGeneral.append(Holder(
+                    reference: Reference(id: e.id, name: e.name), roles: e.roles,
+                    from: e.validFrom.flatMap { Int($0.prefix(4)) } ?? Int.min, to: e.validTo.flatMap { Int($0.prefix(4)) }))
+            }
             guard let country = e.country, let from = e.validFrom.flatMap({ Int($0.prefix(4)) }),
                   e.roles.contains(where: kinds.contains) else { continue }
             byCountry[country, default: []].append(Holder(
@@ -34,6 +43,31 @@ struct OfficeHolders: Sendable {
                 to: e.validTo.flatMap { Int($0.prefix(4)) }))
         }
         self.byCountry = byCountry
+        self.secretariesGeneral = secretariesGeneral
+    }
+
+    /// Whether a title in lower case is a secretary-general's ("secretary-general",
+    /// "secretary general").
+    static func isSecretaryGeneral(_ office: String) -> Bool {
+        office == "secretary-general" || office == "secretary general"
+    }
+
+    /// The body an unnamed "the Secretary-General" heads, from the organizations a readout
+    /// mentions: NATO when it names NATO and not the UN, else the UN.
+    static func bodyOfSecretaryGeneral(mentioned ids: Set<String>) -> String {
+        ids.contains("NATO") && !ids.contains("UN") ? "NATO" : "UN"
+    }
+
+    /// The secretary-general of a body ("UN", "NATO") in a year; without a year, the last in
+    /// lexicon order still in office. When the years of several hold it, the one whose years
+    /// end first: a person's years run over all their offices (Mark Rutte's from 2010, when
+    /// he became Prime Minister), so a successor's may start long before their term, while a
+    /// predecessor's end with it.
+    func secretaryGeneral(of body: String, year: Int?) -> Reference? {
+        let holders = secretariesGeneral.filter { $0.roles.contains(body) }
+        guard let year else { return holders.last { $0.to == nil }?.reference }
+        let inOffice = holders.filter { $0.from <= year && year <= ($0.to ?? Int.max) }
+        return inOffice.min { ($0.to ?? Int.max) < ($1.to ?? Int.max) }?.reference
     }
 
     /// The one person who held the office (a title in lower case: "prime minister") in the

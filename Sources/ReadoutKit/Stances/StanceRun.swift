@@ -433,6 +433,12 @@ struct StanceRun {
                 // "..., while welcoming the progress", "along with sharing the view that".
                 let continuing = lower[c].hasSuffix("ing")
                     && (["while", "thus", "thereby"].contains(beforeWord) || beforeWord == "with" && b > s && lower[b - 1] == "along")
+                // A participle after a preposition or determiner is an adjective, and the cue
+                // form after it a noun: "based on shared values", "our shared values".
+                if beforeWord.hasSuffix("ed"), tagger.verbForms.contains(beforeWord), b > s,
+                   Self.prepositions.contains(lower[b - 1]) || Self.determiners.contains(lower[b - 1]) || Self.possessivePronouns.contains(lower[b - 1]) {
+                    return nil
+                }
                 // After a common noun ("shared values", "the program has called for") the word is
                 // a noun or its subject is no actor.
                 if holder == nil, !continuing, view.isLowercaseWord(b), !Self.verbPredecessors.contains(beforeWord),
@@ -1225,7 +1231,11 @@ struct StanceRun {
                 guard tagger.roles.contains(part), let r = personWithRole(part, before: start) ?? secretaryGeneral(part) else { return nil }
                 if !refs.contains(r) { refs.append(r) }
             }
-            if !refs.isEmpty, view.isCapitalized(start + 1) { return make(refs, "role") }
+            if !refs.isEmpty, view.isCapitalized(start + 1) {
+                // "The High Representative and the Minister ...": a later "they" is the two.
+                if refs.count >= 2 { remember(plural: refs) }
+                return make(refs, "role")
+            }
         }
         return nil
     }
@@ -1254,20 +1264,11 @@ struct StanceRun {
         case "un", "united nations": organization = "UN"
         case "nato": organization = "NATO"
         case "":
-            let ids = Set(mentions.lazy.filter { $0.label == .organization }.flatMap { $0.references.map(\.id) })
-            organization = ids.contains("NATO") && !ids.contains("UN") ? "NATO" : "UN"
+            organization = OfficeHolders.bodyOfSecretaryGeneral(
+                mentioned: Set(mentions.lazy.filter { $0.label == .organization }.flatMap { $0.references.map(\.id) }))
         default: return nil
         }
-        let holders = tagger.secretariesGeneral.filter { $0.roles.contains(organization) }
-        let entry: LexiconEntry?
-        if let year = meetingYear {
-            entry = holders.last { e in
-                (e.validFrom.flatMap { Int($0.prefix(4)) } ?? Int.min) <= year && year <= (e.validTo.flatMap { Int($0.prefix(4)) } ?? Int.max)
-            }
-        } else {
-            entry = holders.last { $0.validTo == nil }
-        }
-        return entry.map { Reference(id: $0.id, name: $0.name) }
+        return tagger.officeHolders.secretaryGeneral(of: organization, year: meetingYear)
     }
 
     /// The person the previous sentence is about: its subject, when that is one person.

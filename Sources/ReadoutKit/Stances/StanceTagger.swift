@@ -29,10 +29,8 @@ public struct StanceTagger: Sendable {
     /// Acronyms of titles of office, lower case, with the title's other forms: "eam" ->
     /// "external affairs minister". "EAM thanked ..." stands for the participant with that title.
     let roleAcronyms: WordMap<[String]>
-    /// People of the lexicon whose role is secretary-general, in lexicon order (their other
-    /// roles name the organization: "UN", "NATO").
-    let secretariesGeneral: [LexiconEntry]
-    /// Who held a country's high office in a year: the unnamed "The Prime Minister" of a readout.
+    /// Who held a country's high office, or a body's secretary-generalship, in a year: the
+    /// unnamed "The Prime Minister" or "The Secretary-General" of a readout.
     let officeHolders: OfficeHolders
     /// Honorifics of several words, lower case ("his highness", "her excellency"), each with
     /// every form of its honorific ("h.e.", "his excellency" ...): one used as a subject ("His
@@ -80,7 +78,6 @@ public struct StanceTagger: Sendable {
         }
         self.roleAcronyms = WordMap(acronyms)
         let people = lexicon.entries(labelled: .person)
-        self.secretariesGeneral = people.filter { $0.roles.contains("secretary-general") }
         self.officeHolders = OfficeHolders(people: people)
     }
 

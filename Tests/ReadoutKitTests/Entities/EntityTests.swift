@@ -13,6 +13,20 @@ import Testing
         // Without "the", or with no earlier title of that role, the offices chain into one title.
         #expect(texts("He met Deputy Prime Minister and Minister of Foreign Affairs Lio Wenbo.", .title) == ["Deputy Prime Minister and Minister of Foreign Affairs"])
         #expect(texts("He met the Deputy Prime Minister and Foreign Minister Lio Wenbo.", .title) == ["Deputy Prime Minister and Foreign Minister"])
+        // Each office of a slashed title was given: "High Representative/Vice-President".
+        let slashed = "High Representative/Vice-President Ekene Adaeze met Minister Lio Wenbo. The High Representative and Minister Lio discussed trade."
+        #expect(texts(slashed, .title) == ["High Representative/Vice-President", "Minister", "Minister"])
+        let both = stances(slashed + " The High Representative and the Minister welcomed the talks. They urged restraint.")
+        #expect(both.map(\.ids) == [["ekene-adaeze", "lio-wenbo"], ["ekene-adaeze", "lio-wenbo"]])
+    }
+
+    @Test func theFrenchPresidentsTitle() {
+        #expect(texts("The President of the Republic, Ada Okafor, spoke with the President of the Republic of Korea, Lio Wenbo.", .title)
+            == ["President of the Republic", "President of the Republic of Korea"])
+    }
+
+    @Test func euroAtlanticIsARegionLikeTheIndoPacific() {
+        #expect(texts("The security of the Euro-Atlantic and Indo-Pacific regions is linked.", .place) == ["Euro-Atlantic", "Indo-Pacific"])
     }
 
     @Test func aNameSetOffAfterACoordinatedRoleIsAPerson() {
@@ -290,6 +304,12 @@ import Testing
 }
 
 @Suite struct DateAndMeetingTests {
+    @Test func aWeekdayOrMonthAfterOnIsNoSubjectOfTheMeeting() {
+        let text = "They met at the Vilnius Summit on Wednesday and the Tokyo Conference on May 3, before the Tokyo Conference on Disarmament."
+        #expect(texts(text, .meeting) == ["Vilnius Summit", "Tokyo Conference", "Tokyo Conference on Disarmament"])
+        #expect(texts(text, .date) == ["Wednesday", "May 3"])
+    }
+
     @Test func calendarDatesTimesAndModifiers() {
         let text = "On Friday, May 3, 2024, from 9:15 a.m. to 6:50pm, and in late April, January this year, 2019 and on 22 to 23 November 2019 (ISO 2019-11-22)."
         #expect(texts(text, .date) == [

@@ -93,6 +93,52 @@ import Testing
         #expect(holders.holder(of: "ambassador", country: "GBR", year: 2012) == nil)
     }
 
+    @Test func anUnnamedSecretaryGeneralIsAParticipantOfTheBody() {
+        let text = "Readout of the Secretary-General's meeting with President Lio Wenbo\n\n5 March 2025\n\nThe Secretary-General met today with President Lio Wenbo of Ghana at United Nations Headquarters."
+        let m = meeting(text)
+        #expect(m.participants.map(\.id) == ["antonio-guterres", "lio-wenbo"])
+        #expect(m.participants.map(\.country) == ["UN", "GHA"])
+        // A readout that names NATO and not the UN: NATO's, the one in office that year.
+        let nato = "12 July 2020\n\nThe Secretary General met with President Lio Wenbo of Ghana at NATO Headquarters in Brussels."
+        #expect(meeting(nato).participants.map(\.id) == ["jens-stoltenberg", "lio-wenbo"])
+        #expect(meeting(nato).participants.first?.country == "NATO")
+    }
+
+    @Test func secretariesGeneralByBodyAndYear() {
+        func entry(_ id: String, _ roles: [String], _ from: String?, _ to: String?) -> LexiconEntry {
+            LexiconEntry(id: id, label: .person, name: id, aliases: [], country: nil, roles: roles, validFrom: from, validTo: to, file: "t", line: 1)
+        }
+        let holders = OfficeHolders(people: [
+            entry("a", ["UN", "secretary-general"], "2007", "2016"), entry("b", ["UN", "secretary-general"], "2017", nil),
+            entry("c", ["NATO", "secretary-general"], "2014", "2024"),
+        ])
+        #expect(holders.secretaryGeneral(of: "UN", year: 2010)?.id == "a")
+        #expect(holders.secretaryGeneral(of: "UN", year: nil)?.id == "b")
+        #expect(holders.secretaryGeneral(of: "NATO", year: 2020)?.id == "c")
+        #expect(holders.secretaryGeneral(of: "NATO", year: nil) == nil)
+        // Years that run back over earlier offices: the predecessor until their years end.
+        let merged = OfficeHolders(people: [
+            entry("p", ["NATO", "secretary-general", "head-of-government"], "2005", "2024"),
+            entry("q", ["NATO", "secretary-general", "head-of-government"], "2010", nil),
+        ])
+        #expect(merged.secretaryGeneral(of: "NATO", year: 2020)?.id == "p")
+        #expect(merged.secretaryGeneral(of: "NATO", year: 2025)?.id == "q")
+        #expect(OfficeHolders.bodyOfSecretaryGeneral(mentioned: ["NATO"]) == "NATO")
+        #expect(OfficeHolders.bodyOfSecretaryGeneral(mentioned: ["NATO", "UN"]) == "UN")
+    }
+
+    @Test func anOfficeOfAnInternationalBodyIsThatBodysSide() {
+        // The lexicon gives Kaja Kallas Estonia (her earlier office) and the EU's High Representative.
+        let text = "High Representative/Vice-President Kaja Kallas met Minister for Foreign Affairs Ada Okafor of Ghana in Accra on 4 June 2025."
+        #expect(meeting(text).participants.map(\.country) == ["EU", "GHA"])
+        #expect(stances(text + " Both sides welcomed the agreement.").first?.ids == ["EU", "GHA"])
+        // Titled with an office of her country, she stands for it.
+        let earlier = "Prime Minister Kaja Kallas met Minister for Foreign Affairs Ada Okafor of Ghana in Accra on 4 June 2022."
+        #expect(meeting(earlier).participants.map(\.country) == ["EST", "GHA"])
+        // A country written as the title's possessor.
+        #expect(meeting("Ghana's Minister for Foreign Affairs, Ada Okafor, met Minister Lio Wenbo of Togo in Accra.").participants.map(\.country) == ["GHA", "TGO"])
+    }
+
     @Test func smallNumbersInAnyCase() {
         #expect(["three", "Four", "FIVE", "six", "the", "fours", "sixty", "Tree"].map(MeetingExtractor.smallNumber) == [3, 4, 5, 6, nil, nil, nil, nil])
     }

@@ -44,6 +44,12 @@ func stances(_ text: String) -> [Found] {
         #expect(stances(text).isEmpty, "\(stances(text))")
     }
 
+    @Test func aCueFormAfterAnAdjectivalParticipleIsANoun() {
+        let text = opening + "Minister Park reaffirmed the partnership based on shared values and principles. The two countries, with our shared values, met."
+        #expect(stances(text).map(\.cue) == ["reaffirmed"])
+        #expect(stances(opening + "Minister Park values the partnership.").map(\.category) == [.welcome])
+    }
+
     @Test func likeOnlyAfterWould() {
         let found = stances(opening + "Minister Kamikawa stated that she would like to visit Seoul. They discussed issues like trade.")
         #expect(found.map(\.cue) == ["like"])
