@@ -1123,6 +1123,11 @@ struct StanceRun {
                 }
                 return make(nearestPerson(before: start).map { [$0] } ?? [], "pronoun")
             case "they", "themselves":
+                // "X also held talks with Y. They reviewed ...": the two who just met.
+                if start == sentence.lowerBound, let pair = pairWhoMet(before: sentence.lowerBound) {
+                    remember(plural: pair)
+                    return make(pair, "pronoun")
+                }
                 if let refs = lastPlural { return make(refs, "pronoun") }
                 return make(participants, "pronoun")
             case "i", "myself", "we", "ourselves":
@@ -1282,6 +1287,33 @@ struct StanceRun {
         return nil
     }
 
+    /// The two people of the sentence before the one starting at token s, when it names
+    /// exactly two and a verb of meeting ("met", "held talks with", "spoke"), the earlier first.
+    func pairWhoMet(before s: Int) -> [Reference]? {
+        let n = sentenceIndex(ofToken: s)
+        guard n > 0 else { return nil }
+        let previous = view.sentences[n - 1]
+        guard previous.contains(where: { MeetingExtractor.mainVerbs.contains(lower[$0]) }) else { return nil }
+        var found: [Reference] = []
+        var k = personEnds.partitionIndex { $0 > previous.lowerBound }
+        while k < personEnds.count, personEnds[k] <= previous.upperBound {
+            if let r = flatEndingAt[personEnds[k]]?.references.first, !found.contains(where: { $0.id == r.id }) { found.append(r) }
+            k += 1
+        }
+        // Its subject a role: "EAM also held talks with Minister X", "The Minister met X".
+        if found.count == 1 {
+            let f = previous.lowerBound
+            var subject: Reference?
+            if let forms = tagger.roleAcronyms[lower[f]] {
+                subject = personWithRole(anyOf: forms, before: f)
+            } else if lower[f] == "the", let e = (f + 2...min(f + 4, previous.upperBound)).reversed().first(where: { tagger.roles.contains(written(f + 1..<$0)) }) {
+                subject = personWithRole(written(f + 1..<e), before: f)
+            }
+            if let subject, subject.id != found[0].id { found.insert(subject, at: 0) }
+        }
+        return found.count == 2 ? found : nil
+    }
+
     /// The last two different people named before token i, the earlier first.
     func lastTwoPeople(before i: Int) -> [Reference] {
         var found: [Reference] = []
@@ -1353,6 +1385,9 @@ struct StanceRun {
         // International Cooperation of Cambodia").
         if Set(named).count > 1, Set(named.filter { exact.contains($0.id) }).count == 1,
            let own = named.last(where: { exact.contains($0.id) }) { return own }
+        // Still two: the readout's own principal, its first participant ("Minister of Foreign
+        // Affairs of Ukraine X met Foreign Minister of Poland Y ... The Minister thanked Poland").
+        if Set(named).count > 1, let first = participants.first(where: { named.contains($0) }) { return first }
         return named.last ?? candidates.last
     }
 

@@ -117,6 +117,22 @@ func stances(_ text: String) -> [Found] {
 }
 
 @Suite struct HolderTests {
+    @Test func aBareRoleOfTwoParticipantsIsTheReadoutsOwn() {
+        let text = "Minister of Foreign Affairs of Ghana Ada Okafor met Minister of Foreign Affairs of Togo Lio Wenbo in Accra. The Minister thanked Togo for its support."
+        #expect(stances(text).first?.ids == ["ada-okafor"])
+    }
+
+    @Test func theyAfterAMeetingAreTheTwoWhoMet() {
+        let text = opening + "Minister Park also held talks with Prime Minister Lio Wenbo. They welcomed the agreement."
+        #expect(stances(text).first?.ids == ["park-jin", "lio-wenbo"])
+        // A role as the subject of the meeting: "EAM held talks with ...".
+        let role = "External Affairs Minister Dr. Ekene Adaeze called on Prime Minister Ada Okafor. EAM also held talks with Minister Lio Wenbo. They welcomed the agreement."
+        #expect(stances(role).first?.ids == ["ekene-adaeze", "lio-wenbo"])
+        // Not after a sentence with no verb of meeting: the participants.
+        let discussed = opening + "They discussed the visit of Prime Minister Lio Wenbo and President Ada Okafor. They welcomed the agreement."
+        #expect(stances(discussed).first?.ids == ["kamikawa-yoko", "park-jin"])
+    }
+
     @Test func theSubjectOfTheCue() {
         let found = stances(opening + "Minister Park condemned the launch.")
         #expect(found.first?.holders == ["Park"])
