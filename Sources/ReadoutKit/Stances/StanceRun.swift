@@ -482,7 +482,12 @@ struct StanceRun {
         let carrierEnd = isAdjective && rule == "light-verb" ? cue.upperBound + 1 : nil
         var targetSpan = target(after: agentEnd ?? carrierEnd ?? mannerEnd ?? cue.upperBound, sentence: sentence)
         // "expressed serious concern and protest over X": coordinated nouns share the complement.
-        if targetSpan == nil, canBeNoun, rule != "agent", let next = coordinatedNounCue(after: cue.upperBound, sentence: sentence) {
+        if targetSpan == nil, canBeNoun, rule != "agent", let next = coordinatedCue(after: cue.upperBound, sentence: sentence, .noun) {
+            targetSpan = target(after: next, sentence: sentence)
+        }
+        // "strongly deplores and firmly opposes X": so do coordinated verbs.
+        if targetSpan == nil, canBeVerb, !isAdjective, !(canBeNoun && nominalContext), rule != "agent",
+           let next = coordinatedCue(after: cue.upperBound, sentence: sentence, .verb) {
             targetSpan = target(after: next, sentence: sentence)
         }
         if evaluative, let subject = evaluatedSubject(before: c, sentence: sentence) {
@@ -541,13 +546,15 @@ struct StanceRun {
     /// Verbs that pass a message between both subjects: "exchanged congratulatory messages".
     static let exchangeVerbs: WordSet = ["exchange", "exchanged", "exchanges", "exchanging"]
 
-    /// After a nominal cue, "and" and another noun cue (past adjectives): the end of that cue.
-    /// "concern and protest over X" gives the end of "protest".
-    func coordinatedNounCue(after t: Int, sentence: Range<Int>) -> Int? {
+    /// After a cue, "and" and another cue of the same part of speech (past adjectives or
+    /// adverbs): the end of that cue. "concern and protest over X" gives the end of
+    /// "protest"; "deplores and firmly opposes X" the end of "opposes".
+    func coordinatedCue(after t: Int, sentence: Range<Int>, _ partOfSpeech: Cue.PartOfSpeech) -> Int? {
         guard t + 1 < sentence.upperBound, lower[t] == "and" else { return nil }
         var n = t + 1
-        while n < min(sentence.upperBound, t + 4), Self.nounModifiers.contains(lower[n]) || Self.intensifiers.contains(lower[n]) { n += 1 }
-        guard n < sentence.upperBound, let form = cueForms(at: n).first(where: { $0.cue.partOfSpeech == .noun }) else { return nil }
+        while n < min(sentence.upperBound, t + 4),
+              partOfSpeech == .noun && Self.nounModifiers.contains(lower[n]) || Self.intensifiers.contains(lower[n]) { n += 1 }
+        guard n < sentence.upperBound, let form = cueForms(at: n).first(where: { $0.cue.partOfSpeech == partOfSpeech }) else { return nil }
         return n + form.tokens.count
     }
 

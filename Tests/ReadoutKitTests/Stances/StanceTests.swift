@@ -728,6 +728,10 @@ func stances(_ text: String) -> [Found] {
         let found = stances(opening + "Minister Kamikawa expressed serious concern and strong protest over the intrusion into Japan’s airspace.")
         #expect(found.map(\.category) == [.concern, .protest])
         #expect(found.allSatisfy { $0.target == "over the intrusion into Japan’s airspace" && $0.holders == ["Kamikawa"] })
+        // Coordinated verbs too: "strongly deplores and firmly opposes X".
+        let verbs = stances(opening + "Minister Park strongly deplored and firmly opposed the seizure of the vessel.")
+        #expect(verbs.map(\.category) == [.condemn, .protest])
+        #expect(verbs.allSatisfy { $0.target == "the seizure of the vessel" && $0.intense })
     }
 
     @Test func aCongratulatoryMessageSentOrExchangedIsItsSendersStance() {
