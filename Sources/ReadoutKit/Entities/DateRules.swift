@@ -151,7 +151,9 @@ struct DateRules {
             if n + 1 < view.count, ["to", "-", "–", "and"].contains(view[n]), day(n + 1) { n += 2 }
             guard let m = month(at: n) else { return nil }
             var end = n + m
-            if year(end) { end += 1 }
+            // "14th January, 2025" (news agencies' datelines).
+            if end + 1 < view.count, view[end] == ",", year(end + 1), view.sameLine(end) { end += 2 }
+            else if year(end) { end += 1 }
             return end
         }
         guard let m = month(at: k) else { return nil }

@@ -537,6 +537,7 @@ struct TaggingRun {
         "He", "She", "They", "It", "His", "Her", "Their", "This", "That", "Minister", "Ministers",
         "Meeting", "Summit", "Talk", "Talks", "Conversation", "Call", "Dialogue", "Foreign",
         "Affairs", "Government", "Office", "Ministry", "Visit", "Statement", "Also", "Both",
+        "Bilateral", "Trilateral",
     ]).union(headlineWords)
 
     /// Headline verbs and nouns: "Foreign Minister Meets with ...", "Wang Yi Holds Talks".
@@ -554,6 +555,8 @@ struct TaggingRun {
         "Opposes", "Opposed", "Reaffirms", "Reaffirmed", "Agrees", "Agreed", "Sends", "Sent",
         "Exchanges", "Exchanged", "Emphasizes", "Emphasized", "Underlines", "Underlined", "Briefs",
         "Briefed", "Raises", "Raised", "Supports", "Supported", "Hails", "Hailed", "Praises", "Praised",
+        // The plural of two people: "Secretary Manalo, Foreign Minister Iwaya Hold Bilateral Meeting".
+        "Hold", "Meet", "Discuss", "Sign", "Reaffirm", "Agree", "Pledge", "Pledges", "Vow", "Vows",
     ]
 
     /// The name tokens starting at i: capitalized words, initials ("J."), hyphenated parts
@@ -583,6 +586,9 @@ struct TaggingRun {
         // A name does not end on an initial alone ("Shri" is a title; "J." needs a surname).
         return j > i ? j : nil
     }
+
+    /// Words that link a name to a father's: "bin", "ibn".
+    static let patronymics: WordSet = ["bin", "binti", "bint", "ibn"]
 
     static let nameParticles: WordSet = ["da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "binti", "al", "el", "la", "le", "ibn", "y"]
 
@@ -680,6 +686,14 @@ struct TaggingRun {
         }
         if range.count == 1, let known = knownNameParts[Self.nameKey(view[range.lowerBound])] {
             return (known, Provenance(rule: "title-surname"))
+        }
+        // A longer chain of the same patronymics: "Faisal bin Farhan bin Abdullah" is the
+        // lexicon's "Faisal bin Farhan".
+        if range.count > 3, let m = matcher.longestMatch(keys: view.keys, alternates: view.alternates, from: range.lowerBound,
+                                                         upTo: range.upperBound, accept: { $0.label == .person },
+                                                         acceptAlternate: { $0.label == .person }),
+           m.end - range.lowerBound >= 3, m.end < range.upperBound, Self.patronymics.contains(view[m.end]), let entry = m.entries.first {
+            return (Self.reference(entry), .from(entry, rule: "title-person"))
         }
         // "Antony J. Blinken" when the lexicon has "Antony Blinken": same first and last word.
         let words = range.filter { view.isWord($0) && view[$0].count > 1 }

@@ -82,7 +82,14 @@ struct MeetingRules {
     func isNameWord(_ i: Int) -> Bool {
         let word = view.listForm(i)
         if TaggingRun.headlineWords.contains(word) && !Self.heads.contains(word) && !["Telephone", "Phone"].contains(word) { return false }
+        // In capitals, "BILATERAL" is the lower-case word of "a bilateral meeting".
+        if view.isAllCaps(i), Self.lowerWords.contains(word.lowercased()) { return false }
         return (view.isCapitalized(i) && !Self.openingWords.contains(view[i])) || view.isAllCaps(i) || isOrdinal(i)
+    }
+
+    /// One of `lowerWords`, also in capitals ("FOREIGN MINISTERS’ MEETING").
+    func isLowerWord(_ i: Int) -> Bool {
+        Self.lowerWords.contains(view[i]) || view.isAllCaps(i) && Self.lowerWords.contains(view[i].lowercased())
     }
 
     func meetings() -> [Mention] {
@@ -105,7 +112,7 @@ struct MeetingRules {
             var headRun = formatEnd == nil ? 1 : 0
             while k < view.count, k - end < 6, view.sameLine(k - 1) {
                 if isHead(k) { k += 1; end = k; headRun += 1; continue }
-                if isNameWord(k) || Self.lowerWords.contains(view[k]) || view[k] == "\u{201D}" { k += 1; continue }
+                if isNameWord(k) || isLowerWord(k) || view[k] == "\u{201D}" { k += 1; continue }
                 break
             }
             // "Conference on African Development", "Dialogue on Cooperation and Security": the
@@ -137,7 +144,7 @@ struct MeetingRules {
                     k -= 1; continue
                 }
                 if t == ")", k - 2 >= first, view[k - 2] == "(", view.isAllCaps(k - 1) { k -= 3; continue }
-                if Self.lowerWords.contains(t) || (t == "and" && k > first && isNameWord(k - 1)) {
+                if isLowerWord(k) || (t == "and" && k > first && isNameWord(k - 1)) {
                     k -= 1; continue
                 }
                 break

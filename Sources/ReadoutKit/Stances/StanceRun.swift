@@ -1149,6 +1149,11 @@ struct StanceRun {
                     return make([speaker], "pronoun")
                 }
                 if plural {
+                    // "China has noted the remarks. We urge Japan ...": a country speaking of
+                    // itself just before, in the same paragraph (a spokesperson's answer).
+                    if start == sentence.lowerBound, let code = countrySpeaking(before: start) {
+                        return make([tagger.lexicon.sideReference(code)], "pronoun")
+                    }
                     // The authors of a joint or chair's statement: the participants, else the
                     // organization whose meeting it reports ("the ASEAN Foreign Ministers' Meeting").
                     if participants.count >= 2 { return make(participants, "pronoun") }
@@ -1319,6 +1324,19 @@ struct StanceRun {
             if let subject, subject.id != found[0].id { found.insert(subject, at: 0) }
         }
         return found.count == 2 ? found : nil
+    }
+
+    /// The country that opens the sentence before token s as its subject ("China has noted
+    /// ..."), when that sentence is in the same paragraph; a leading "A:" of an answer is skipped.
+    func countrySpeaking(before s: Int) -> String? {
+        let n = sentenceIndex(ofToken: s)
+        guard n > 0, view.sameLine(s - 1) else { return nil }
+        var k = view.sentences[n - 1].lowerBound
+        if k + 1 < s, view[k] == "A", view[k + 1] == ":" { k += 2 }
+        guard let m = flatStartingAt[k], m.label == .place, let id = m.references.first?.id, Lexicon.isCountryCode(id),
+              let r = tokenRange(of: m.span), r.upperBound < s, view.isLowercaseWord(r.upperBound),
+              !Self.prepositions.contains(lower[r.upperBound]) else { return nil }
+        return id
     }
 
     /// The last two different people named before token i, the earlier first.

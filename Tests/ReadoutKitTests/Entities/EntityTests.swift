@@ -304,6 +304,20 @@ import Testing
 }
 
 @Suite struct DateAndMeetingTests {
+    @Test func anAllCapitalHeadlineOfTwoPeople() {
+        let text = "SECRETARY ADAEZE, JAPANESE FOREIGN MINISTER IWAYA HOLD BILATERAL MEETING IN MANILA\n\nJAPAN-GHANA FOREIGN MINISTERS' MEETING\n"
+        #expect(texts(text, .person) == ["ADAEZE", "IWAYA"])
+        #expect(texts(text, .meeting) == ["JAPAN-GHANA FOREIGN MINISTERS' MEETING"])
+    }
+
+    @Test func aDatelineDayMonthCommaYear() {
+        #expect(texts("ACCRA, 14th January, 2025 (GNA) -- The Minister met the envoy.", .date) == ["14th January, 2025"])
+    }
+
+    @Test func aLongerPatronymicChainIsTheLexiconsPerson() {
+        #expect(ids("Minister of Foreign Affairs Prince Faisal bin Farhan bin Abdullah spoke.", of: "Faisal bin Farhan bin Abdullah") == ["faisal-bin-farhan-al-saud"])
+    }
+
     @Test func aWeekdayOrMonthAfterOnIsNoSubjectOfTheMeeting() {
         let text = "They met at the Vilnius Summit on Wednesday and the Tokyo Conference on May 3, before the Tokyo Conference on Disarmament."
         #expect(texts(text, .meeting) == ["Vilnius Summit", "Tokyo Conference", "Tokyo Conference on Disarmament"])

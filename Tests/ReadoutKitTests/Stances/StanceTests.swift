@@ -117,6 +117,11 @@ func stances(_ text: String) -> [Found] {
 }
 
 @Suite struct HolderTests {
+    @Test func weAfterACountrySpeakingOfItselfIsThatCountry() {
+        let text = "Q: What is your comment on the remarks?\n\nA: China has noted the remarks. We urge Japan to act prudently.\n"
+        #expect(stances(text).first?.ids == ["CHN"])
+    }
+
     @Test func aBareRoleOfTwoParticipantsIsTheReadoutsOwn() {
         let text = "Minister of Foreign Affairs of Ghana Ada Okafor met Minister of Foreign Affairs of Togo Lio Wenbo in Accra. The Minister thanked Togo for its support."
         #expect(stances(text).first?.ids == ["ada-okafor"])
