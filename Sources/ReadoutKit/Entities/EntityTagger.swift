@@ -182,6 +182,14 @@ struct TaggingRun {
     mutating func lexiconPass() {
         for i in 0..<view.count where view.keys[i] >= 0 || view.alternates[i] >= 0 {
             guard let m = flatMatch(at: i) else { continue }
+            // "Trans-Pacific", "pan-African": a prefix makes an adjective of the name.
+            if i >= 2, view[i - 1] == "-", view.joined(i - 2), view.joined(i - 1),
+               Self.adjectivePrefixes.contains(view[i - 2].lowercased()) { continue }
+            // "Strategic Partnership Agreement (SPA)": the acronym of an agreement is none of
+            // the lexicon's bodies that share it (GUIDELINES: agreements are not entities).
+            if m.end == i + 1, i >= 3, view[i - 1] == "(", m.end < view.count, view[m.end] == ")",
+               Self.agreementNouns.contains(view[i - 2]),
+               (max(0, i - 12)..<i - 2).contains(where: { view.isCapitalized($0) && Self.abbreviates(view[i], view.text($0..<i - 1)) }) { continue }
             // Prefer places, then organizations, then people when one form names several.
             let ranked = m.entries.sorted { rank($0.label) > rank($1.label) }
             let entry = ranked[0]
@@ -195,6 +203,17 @@ struct TaggingRun {
             add(m, entry: entry)
         }
     }
+
+    /// Last words of the names of agreements, treaties and the like.
+    static let agreementNouns: WordSet = [
+        "Agreement", "Partnership", "Treaty", "Framework", "Initiative", "Arrangement", "Accord",
+        "Convention", "Pact", "Declaration", "Programme", "Program", "Strategy", "Plan",
+    ]
+
+    /// Prefixes that make a geographic adjective of a region's name joined to them by a hyphen
+    /// ("Trans-Pacific Partnership", "pan-African", "sub-Saharan"). Not "anti-" or "pro-":
+    /// "anti-Japan demonstrations" are about the country, which stays tagged.
+    static let adjectivePrefixes: WordSet = ["trans", "pan", "sub", "inter", "intra", "cross"]
 
     /// "Republic of Germany", "Federal Republic of Somalia": a form of state, "of" and a
     /// country of the lexicon, where the lexicon lacks the whole name. One Place, the country.

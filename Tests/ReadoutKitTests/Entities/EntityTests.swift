@@ -25,6 +25,16 @@ import Testing
             == ["President of the Republic", "President of the Republic of Korea"])
     }
 
+    @Test func aGeographicPrefixMakesAnAdjective() {
+        #expect(texts("The Trans-Pacific Partnership, pan-African unity and the anti-Japan demonstrations.", .place) == ["Japan"])
+    }
+
+    @Test func theAcronymOfAnAgreementIsNoBody() {
+        // The lexicon's SPA is a press agency.
+        #expect(texts("They promoted the Strategic Partnership Agreement (SPA) with the International Atomic Energy Agency (IAEA).", .organization)
+            == ["International Atomic Energy Agency", "IAEA"])
+    }
+
     @Test func euroAtlanticIsARegionLikeTheIndoPacific() {
         #expect(texts("The security of the Euro-Atlantic and Indo-Pacific regions is linked.", .place) == ["Euro-Atlantic", "Indo-Pacific"])
     }
