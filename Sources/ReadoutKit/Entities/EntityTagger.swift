@@ -193,6 +193,11 @@ struct TaggingRun {
             // Prefer places, then organizations, then people when one form names several.
             let ranked = m.entries.sorted { rank($0.label) > rank($1.label) }
             let entry = ranked[0]
+            // A sea named by one word before another word is an adjective: "the Pacific trade
+            // bloc", "the Pacific Bond Policy", "Mediterranean countries"; not "in the Pacific"
+            // or "the Pacific region".
+            if m.end == i + 1, m.end < view.count, view.isWord(m.end), view.sameLine(i), !Self.functionWords.contains(view[m.end]),
+               entry.label == .place, entry.roles.contains("sea") { continue }
             if entry.label == .person && m.end - m.start == 1 {
                 // A lone surname: only with a title (personsAfterTitles) or a full name seen.
                 if let place = m.entries.first(where: { $0.label != .person }) {
@@ -203,6 +208,15 @@ struct TaggingRun {
             add(m, entry: entry)
         }
     }
+
+    /// Words after a sea's one-word name that leave it a name: "the Pacific and ...", "the
+    /// Pacific is ...", "the Pacific region".
+    static let functionWords: WordSet = [
+        "and", "or", "of", "in", "to", "with", "as", "at", "by", "for", "from", "on", "is", "was", "are",
+        "were", "has", "have", "had", "which", "that", "where", "while", "but", "through", "into", "remains",
+        // "the Pacific region" names the region, as "the Asia-Pacific region" does.
+        "region", "regions",
+    ]
 
     /// Last words of the names of agreements, treaties and the like.
     static let agreementNouns: WordSet = [

@@ -29,6 +29,11 @@ import Testing
         #expect(texts("The Trans-Pacific Partnership, pan-African unity and the anti-Japan demonstrations.", .place) == ["Japan"])
     }
 
+    @Test func aSeasOneWordNameBeforeANounIsAnAdjective() {
+        let text = "The Pacific trade bloc, the Pacific Bond Policy and Mediterranean countries; peace in the Pacific and the Pacific region."
+        #expect(texts(text, .place) == ["Pacific", "Pacific"])
+    }
+
     @Test func theAcronymOfAnAgreementIsNoBody() {
         // The lexicon's SPA is a press agency.
         #expect(texts("They promoted the Strategic Partnership Agreement (SPA) with the International Atomic Energy Agency (IAEA).", .organization)
