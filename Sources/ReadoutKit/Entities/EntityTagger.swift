@@ -635,6 +635,12 @@ struct TaggingRun {
             var e = end
             while e - 2 > i, view[e - 1] == "." { e -= 2 }
             guard e > i, view.isWord(e - 1) else { continue }
+            // A family name, a comma and a hyphenated given name, then a verb: "Minister of
+            // Foreign Affairs Kang, Kyung-wha had a meeting".
+            if e == i + 1, e + 2 < view.count, view[e] == ",", view.sameLine(e), view.isCapitalized(e + 1) {
+                let given = view.hyphenatedWordEnd(from: e + 1, limit: view.count)
+                if given > e + 2, given < view.count, view.isLowercaseWord(given), view.isLowercaseWord(given - 1) { e = given }
+            }
             let reference = resolvePerson(tokens: i..<e)
             candidates.append(Candidate(start: i, end: e, label: .person, references: [reference.0],
                                         provenance: reference.1, priority: 3))

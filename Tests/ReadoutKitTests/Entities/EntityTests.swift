@@ -135,6 +135,12 @@ import Testing
 }
 
 @Suite struct PersonTests {
+    @Test func aFamilyNameCommaAndHyphenatedGivenName() {
+        let text = "Minister of Foreign Affairs Kang, Kyung-wha had a meeting with Minister Lio, who arrived."
+        #expect(texts(text, .person) == ["Kang, Kyung-wha", "Lio"])
+        #expect(ids(text, of: "Kang, Kyung-wha") == ["kang-kyung-wha"])
+    }
+
     @Test func aNameAfterATitleIsAPersonEvenWhenUnknown() {
         let text = "Foreign Minister Ekene Adaeze received H.E. Mr. Adebayo Okonkwo in Lagos."
         #expect(texts(text, .person) == ["Ekene Adaeze", "Adebayo Okonkwo"])
