@@ -86,7 +86,7 @@ struct MeetingExtractor {
             return (meeting, nil)
         }
         if let officeHolders, let year = meeting.date.flatMap({ Int($0.prefix(4)) }),
-           let country = principalCountry(of: meeting),
+           let country = principalCountry(of: meeting, opening: opening),
            let person = officeHolders.holder(of: found.role, country: country, year: year),
            !meeting.participants.contains(where: { $0.id == person.id }) {
             meeting.participants.insert(Meeting.Participant(id: person.id, name: person.name, title: view.text(found.tokens), country: country), at: 0)
@@ -96,7 +96,7 @@ struct MeetingExtractor {
                 return (meeting, Principal(role: found.role, refs: [person]))
             }
         }
-        guard let country = principalCountry(of: meeting) else { return (meeting, nil) }
+        guard let country = principalCountry(of: meeting, opening: opening) else { return (meeting, nil) }
         return (meeting, Principal(role: found.role, refs: [lexicon.sideReference(country)]))
     }
 
@@ -118,18 +118,20 @@ struct MeetingExtractor {
     }
 
     /// The country of an unnamed principal: the issuing government when no participant is of
-    /// it, else the one meeting country that no participant is of, else the country of the
-    /// meeting's place ("met Prime Minister X of Japan in London").
-    func principalCountry(of meeting: Meeting) -> String? {
+    /// it; else the country of the meeting's place ("met Prime Minister X of Japan in London")
+    /// when no participant is of it and no named meeting there makes it a third country's
+    /// venue ("on the margins of the UN General Assembly in New York"); else the one meeting
+    /// country that no participant is of.
+    func principalCountry(of meeting: Meeting, opening: Range<Int>) -> String? {
         let taken = Set(meeting.participants.compactMap(\.country))
         if let government = meeting.government, !taken.contains(government) { return government }
-        let others = meeting.countries.map(\.id).filter { !taken.contains($0) && Lexicon.isCountryCode($0) }
-        if others.count == 1 { return others[0] }
-        if others.isEmpty, let place = meeting.place, let country = lexicon.entry(id: place.id, label: .place)?.country ?? (Lexicon.isCountryCode(place.id) ? place.id : nil),
-           !taken.contains(country) {
+        let openingSpan = view.span(opening)
+        if let place = meeting.place, let country = lexicon.entry(id: place.id, label: .place)?.country ?? (Lexicon.isCountryCode(place.id) ? place.id : nil),
+           !taken.contains(country), !mentions.contains(where: { $0.label == .meeting && openingSpan.contains($0.span) }) {
             return country
         }
-        return nil
+        let others = meeting.countries.map(\.id).filter { !taken.contains($0) && Lexicon.isCountryCode($0) }
+        return others.count == 1 ? others[0] : nil
     }
 
     // MARK: Structure

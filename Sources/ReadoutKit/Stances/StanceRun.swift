@@ -328,6 +328,7 @@ struct StanceRun {
         let isAdjective = partsOfSpeech.contains(.adjective) && (!canBeVerb || Self.beForms.contains(beforeWord))
         var holder: Holder?
         var rule = "subject"
+        var ofPossessorEnd: Int?
         let evaluative = isAdjective && Self.evaluativeLemmas.contains(entry.lemma)
             || entry.partOfSpeech == .phrase && ["acceptable", "accepted", "tolerated"].contains(lower[cue.upperBound - 1])
         if evaluative {
@@ -360,7 +361,13 @@ struct StanceRun {
             // "efforts to resolve the issue": after "to", a word that is only a noun cue is a verb.
             if !canBeVerb, !nominalContext, lower[c - 1] == "to" { return nil }
             let w = lower[k]
-            if isPossessive(k) {
+            if Self.determiners.contains(w), !Self.possessivePronouns.contains(w), let owner = ofPossessor(after: cue.upperBound, sentence: sentence) {
+                // "the unwavering commitment of the United States to ...": a country or body
+                // after "of" holds the noun, as a possessor before it does.
+                holder = Holder(spans: [owner.span], rule: "possessor")
+                rule = "possessor"
+                ofPossessorEnd = owner.end
+            } else if isPossessive(k) {
                 holder = possessor(endingBefore: k, sentence: sentence)
                 rule = "possessor"
                 // "met ... at Japan’s request": who asked for the meeting, no stance.
@@ -474,7 +481,7 @@ struct StanceRun {
         let lemmaRepeats = Self.repetitions.contains(lower[c])
         // After an agent ("the words of condolence by Minister X regarding ..."), the target
         // is what follows the agent's name.
-        let agentEnd = rule == "agent" ? holder.spans.compactMap({ tokenRange(of: $0)?.upperBound }).max() : nil
+        let agentEnd = rule == "agent" ? holder.spans.compactMap({ tokenRange(of: $0)?.upperBound }).max() : ofPossessorEnd
         // "condemned in the strongest terms the attacks ...": the manner intensifies the cue and
         // the target follows it.
         let mannerEnd = agentEnd == nil ? intensifyingManner(at: cue.upperBound, limit: sentence.upperBound) : nil
@@ -690,6 +697,21 @@ struct StanceRun {
         }
         return nil
     }
+
+    /// A country or body named with "of" right after a nominal cue, before its complement
+    /// ("commitment of the United States to ...", "support of Japan for ..."): its span and the
+    /// token after it.
+    func ofPossessor(after n: Int, sentence: Range<Int>) -> (span: Span, end: Int)? {
+        guard n + 1 < sentence.upperBound, lower[n] == "of" else { return nil }
+        let m = lower[n + 1] == "the" ? n + 2 : n + 1
+        guard let mention = flatStartingAt[m], mention.label == .place || mention.label == .organization,
+              let r = tokenRange(of: mention.span), r.upperBound <= sentence.upperBound else { return nil }
+        guard r.upperBound == sentence.upperBound || Self.complementStarts.contains(lower[r.upperBound]) else { return nil }
+        return (mention.span, r.upperBound)
+    }
+
+    /// Words that open a nominal cue's complement after its holder.
+    static let complementStarts: WordSet = ["to", "for", "toward", "towards", "on", "regarding", "against", "about", "over", "in", "with", ",", ".", ";"]
 
     /// The parties of a view held in common, named after it with "between": two mentions
     /// ("the consensus between Japan and China") or a group ("a shared recognition between

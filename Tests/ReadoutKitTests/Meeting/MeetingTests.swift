@@ -73,6 +73,12 @@ import Testing
         #expect(stances(ambiguous).first?.ids == ["GBR"])
         // Their country is the meeting place's (London), not the other side's (Tokyo).
         #expect(meeting(text.replacingOccurrences(of: "London", with: "Tokyo")).participants.map(\.id) == ["ishiba-shigeru"])
+        // The place's country, though the body names another more often than the UK.
+        let topical = text + " Turning to Ukraine, the leaders discussed support for Ukraine."
+        #expect(meeting(topical).participants.map(\.id) == ["keir-starmer", "ishiba-shigeru"])
+        // A third country's venue of a named meeting is not the principal's country.
+        let venue = "9 May 2025\n\nThe Prime Minister met Prime Minister Ishiba of Japan at the G7 Summit in Rome. They discussed Canada."
+        #expect(meeting(venue).participants.map(\.id) == ["ishiba-shigeru"])
         // A named principal is left alone.
         let named = "The Prime Minister, Ada Okafor, met Prime Minister Ishiba of Japan in London on 9 May 2025."
         #expect(meeting(named).participants.map(\.id) == ["ada-okafor", "ishiba-shigeru"])

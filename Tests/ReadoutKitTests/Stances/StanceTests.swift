@@ -122,6 +122,13 @@ func stances(_ text: String) -> [Found] {
         #expect(stances(text).first?.ids == ["CHN"])
     }
 
+    @Test func aCountryAfterOfHoldsTheNoun() {
+        let found = stances(opening + "Minister Park reaffirmed the unwavering commitment of the Republic of Korea to the alliance.")
+        #expect(found.first?.ids == ["KOR"])
+        #expect(found.first?.target == "to the alliance")
+        #expect(found.first?.repeated == true)
+    }
+
     @Test func aBareRoleOfTwoParticipantsIsTheReadoutsOwn() {
         let text = "Minister of Foreign Affairs of Ghana Ada Okafor met Minister of Foreign Affairs of Togo Lio Wenbo in Accra. The Minister thanked Togo for its support."
         #expect(stances(text).first?.ids == ["ada-okafor"])
