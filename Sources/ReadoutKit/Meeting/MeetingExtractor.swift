@@ -69,6 +69,23 @@ struct MeetingExtractor {
         meeting.participants = participants(opening: opening)
         meeting.countries = countries(of: meeting.participants)
         meeting.government = government(before: headerEnd)
+        // One participant of no known country: the country written joined to the other
+        // side's ("State Minister Takei" of a page on "ASEAN-Japan cooperation"), else the
+        // meeting place's country (not when the other side is a body: it meets at home, in
+        // another's country), else the issuing government's; never one another participant is of.
+        if let k = meeting.participants.indices.first(where: { meeting.participants[$0].country == nil }),
+           meeting.participants.filter({ $0.country == nil }).count == 1 {
+            let taken = Set(meeting.participants.compactMap(\.country))
+            let placeCountry = taken.allSatisfy(Lexicon.isCountryCode) ? meeting.place.flatMap { p in
+                lexicon.entry(id: p.id, label: .place)?.country ?? (Lexicon.isCountryCode(p.id) ? p.id : nil)
+            } : nil
+            let found = pairedCountry(with: taken)
+                ?? [placeCountry, meeting.government].compactMap { $0 }.first { !taken.contains($0) }
+            if let found {
+                meeting.participants[k].country = found
+                meeting.countries = countries(of: meeting.participants)
+            }
+        }
         // "The Prime Minister met Prime Minister X of Japan": the readout's own principal,
         // never named, is the one who held the office in the other country that year; when
         // the lexicon cannot tell, their country stands for them.
@@ -115,6 +132,20 @@ struct MeetingExtractor {
             return (role, s + 1..<end)
         }
         return nil
+    }
+
+    /// The one country written joined by a hyphen to one of `sides` ("Japan-ASEAN",
+    /// "ASEAN-Japan", "U.S.-Japan") and not among them; nil when none or several are.
+    func pairedCountry(with sides: Set<String>) -> String? {
+        let named = mentions.filter { ($0.label == .place || $0.label == .organization) && !$0.references.isEmpty }
+            .sorted { $0.span.start < $1.span.start }
+        var found = Set<String>()
+        for (a, b) in zip(named, named.dropFirst()) where b.span.start == a.span.end + 1 && view.document.bytes[a.span.end] == 0x2D {
+            let (x, y) = (a.references[0].id, b.references[0].id)
+            if sides.contains(x), !sides.contains(y), Lexicon.isCountryCode(y) { found.insert(y) }
+            if sides.contains(y), !sides.contains(x), Lexicon.isCountryCode(x) { found.insert(x) }
+        }
+        return found.count == 1 ? found.first : nil
     }
 
     /// The country of an unnamed principal: the issuing government when no participant is of
@@ -441,11 +472,15 @@ struct MeetingExtractor {
     }
 
     /// The country written beside any mention of a person the lexicon does not place: after
-    /// the name ("President Lio Wenbo of Ghana") or as the possessor of their title ("Ghana's
-    /// Minister for Foreign Affairs, Ada Okafor").
+    /// the name ("President Lio Wenbo of Ghana", also a body: "of ASEAN") or as the possessor
+    /// of their title ("Ghana's Minister for Foreign Affairs, Ada Okafor").
     func countryBeside(_ person: Mention) -> String? {
-        func country(_ place: Mention?) -> String? {
-            guard let id = place?.references.first?.id, Lexicon.isCountryCode(id) else { return nil }
+        // A country, or an international body ("Secretary-General Lio of ASEAN").
+        func country(_ mention: Mention?) -> String? {
+            guard let mention, let id = mention.references.first?.id else { return nil }
+            if mention.label == .place { return Lexicon.isCountryCode(id) ? id : nil }
+            guard let org = lexicon.entry(id: id, label: .organization), org.country == nil,
+                  org.roles.contains(where: { Self.bodyRoles.contains($0) }) else { return nil }
             return id
         }
         let id = person.references.first?.id
@@ -455,7 +490,7 @@ struct MeetingExtractor {
             while end < view.count, view.tokens[end].span.end <= mention.span.end { end += 1 }
             if end + 2 < view.count, view[end] == "of", view.sameLine(end) {
                 let at = view.tokens[view[end + 1] == "the" ? end + 2 : end + 1].span.start
-                if let code = country(mentions.first { $0.label == .place && $0.span.start == at }) { return code }
+                if let code = country(mentions.first { ($0.label == .place || $0.label == .organization) && $0.span.start == at }) { return code }
             }
             // The title before the name, also set off by a comma, then its possessor.
             if k >= 2, view[k - 1] == ",", let t = titleEndingAt[view.tokens[k - 2].span.end], let start = tokenIndex(startingAt: t.span.start) {

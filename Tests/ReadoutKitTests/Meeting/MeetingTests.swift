@@ -145,6 +145,18 @@ import Testing
         #expect(meeting("Ghana's Minister for Foreign Affairs, Ada Okafor, met Minister Lio Wenbo of Togo in Accra.").participants.map(\.country) == ["GHA", "TGO"])
     }
 
+    @Test func theOneParticipantOfNoKnownCountry() {
+        // A country written joined to the other side's.
+        let paired = "On August 22, State Minister Ada Okafor held a meeting with Secretary-General Lio Wenbo of ASEAN in Jakarta. They discussed ASEAN-Japan cooperation."
+        #expect(meeting(paired).participants.map(\.country) == ["JPN", "ASEAN"])
+        // Else the meeting place's country, when the other side is a country.
+        let placed = "Deputy Secretary Ada Okafor met Foreign Minister Lio Wenbo of Ghana in Washington, D.C. on May 2, 2025. They discussed trade."
+        #expect(meeting(placed).participants.map(\.country) == ["USA", "GHA"])
+        // Not a country the other participant is of.
+        let home = "Deputy Secretary Ada Okafor met Foreign Minister Lio Wenbo of Ghana in Accra on May 2, 2025."
+        #expect(meeting(home).participants.map(\.country) == [nil, "GHA"])
+    }
+
     @Test func smallNumbersInAnyCase() {
         #expect(["three", "Four", "FIVE", "six", "the", "fours", "sixty", "Tree"].map(MeetingExtractor.smallNumber) == [3, 4, 5, 6, nil, nil, nil, nil])
     }
