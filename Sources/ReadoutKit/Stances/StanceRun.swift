@@ -1627,8 +1627,9 @@ struct StanceRun {
     func isHolderVerb(_ k: Int) -> Bool {
         let w = lower[k]
         if Self.meetingVerbs.contains(w) { return true }
-        guard w.hasSuffix("ed") || ["said", "told", "gave", "made", "sent", "felt", "saw"].contains(w) || w.hasSuffix("s") && tagger.verbForms.contains(w) else { return false }
-        return Self.reportingVerbs.contains(w) || Self.lightVerbs.contains(w) || tagger.verbForms.contains(w)
+        guard w.hasSuffix("ed") || Self.irregularPasts.contains(w) || w.hasSuffix("s") && tagger.verbForms.contains(w) else { return false }
+        // "sought" is a cue of no regular form: "..., and sought X's understanding".
+        return Self.reportingVerbs.contains(w) || Self.lightVerbs.contains(w) || tagger.verbForms.contains(w) || w == "sought"
     }
 
     /// Subject pronouns: after ", and" one starts a clause of its own.

@@ -473,6 +473,12 @@ func stances(_ text: String) -> [Found] {
         #expect(oppose.last?.category == .protest && oppose.last?.negated == true)
     }
 
+    @Test func neverAcceptIsAProtest() {
+        let found = stances(opening + "Minister Park stated that Korea would never accept the seizure.")
+        #expect(found.map(\.cue) == ["would never accept"])
+        #expect(found.first?.category == .protest && found.first?.negated == false && found.first?.target == "the seizure")
+    }
+
     @Test func neitherNorAreNegatedStancesOnOneObject() {
         let found = stances(opening + "The two Ministers neither welcomed nor rejected the proposal for a summit.")
         #expect(found.map(\.category) == [.welcome, .protest])
@@ -734,6 +740,12 @@ func stances(_ text: String) -> [Found] {
     @Test func aQuotedTargetWithThePeriodInsideLosesMarksAndPeriod() {
         let found = stances(opening + "Japan does not support \"Taiwan independence.\" Japan opposes any form of \u{201C}hegemony\u{201D} in the region.")
         #expect(found.map(\.target) == ["Taiwan independence", "any form of \u{201C}hegemony\u{201D} in the region"])
+    }
+
+    @Test func aCoordinatedPredicateWithSoughtEndsTheTarget() {
+        let found = stances(opening + "Minister Park stated that he was grateful for Japan's help, and sought Japan's understanding on the issue.")
+        #expect(found.first?.target == "for Japan's help")
+        #expect(found.last?.cue == "sought" && found.last?.target == "Japan's understanding on the issue")
     }
 
     @Test func coordinatedNounCuesShareTheirComplement() {
