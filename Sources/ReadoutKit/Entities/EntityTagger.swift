@@ -182,9 +182,6 @@ struct TaggingRun {
     mutating func lexiconPass() {
         for i in 0..<view.count where view.keys[i] >= 0 || view.alternates[i] >= 0 {
             guard let m = flatMatch(at: i) else { continue }
-            // "Trans-Pacific", "pan-African": a prefix makes an adjective of the name.
-            if i >= 2, view[i - 1] == "-", view.joined(i - 2), view.joined(i - 1),
-               Self.adjectivePrefixes.contains(view[i - 2].lowercased()) { continue }
             // "Strategic Partnership Agreement (SPA)": the acronym of an agreement is none of
             // the lexicon's bodies that share it (GUIDELINES: agreements are not entities).
             if m.end == i + 1, i >= 3, view[i - 1] == "(", m.end < view.count, view[m.end] == ")",
@@ -193,10 +190,13 @@ struct TaggingRun {
             // Prefer places, then organizations, then people when one form names several.
             let ranked = m.entries.sorted { rank($0.label) > rank($1.label) }
             let entry = ranked[0]
+            // "Trans-Pacific", "pan-African": a prefix makes an adjective of a region's name.
+            if entry.label == .place, i >= 2, view[i - 1] == "-", view.joined(i - 2), view.joined(i - 1),
+               Self.adjectivePrefixes.contains(view[i - 2].lowercased()) { continue }
             // A sea named by one word before another word is an adjective: "the Pacific trade
             // bloc", "the Pacific Bond Policy", "Mediterranean countries"; not "in the Pacific"
             // or "the Pacific region".
-            if m.end == i + 1, m.end < view.count, view.isWord(m.end), view.sameLine(i), !Self.functionWords.contains(view[m.end]),
+            if m.end == i + 1, m.end < view.count, view.isWord(m.end), view.sameLine(i), !Self.afterSeaName.contains(view[m.end]),
                entry.label == .place, entry.roles.contains("sea") { continue }
             if entry.label == .person && m.end - m.start == 1 {
                 // A lone surname: only with a title (personsAfterTitles) or a full name seen.
@@ -211,7 +211,7 @@ struct TaggingRun {
 
     /// Words after a sea's one-word name that leave it a name: "the Pacific and ...", "the
     /// Pacific is ...", "the Pacific region".
-    static let functionWords: WordSet = [
+    static let afterSeaName: WordSet = [
         "and", "or", "of", "in", "to", "with", "as", "at", "by", "for", "from", "on", "is", "was", "are",
         "were", "has", "have", "had", "which", "that", "where", "while", "but", "through", "into", "remains",
         // "the Pacific region" names the region, as "the Asia-Pacific region" does.

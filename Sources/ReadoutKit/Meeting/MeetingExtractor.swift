@@ -93,8 +93,7 @@ struct MeetingExtractor {
         // "The Secretary-General met today with ...": the body's secretary-general, on the
         // body's side. The stance run resolves the role itself.
         if OfficeHolders.isSecretaryGeneral(found.role) {
-            let body = OfficeHolders.bodyOfSecretaryGeneral(
-                mentioned: Set(mentions.lazy.filter { $0.label == .organization }.flatMap { $0.references.map(\.id) }))
+            let body = OfficeHolders.bodyOfSecretaryGeneral(in: mentions)
             if let person = officeHolders?.secretaryGeneral(of: body, year: meeting.date.flatMap { Int($0.prefix(4)) }),
                !meeting.participants.contains(where: { $0.id == person.id }) {
                 meeting.participants.insert(Meeting.Participant(id: person.id, name: person.name, title: view.text(found.tokens), country: body), at: 0)

@@ -54,8 +54,9 @@ struct OfficeHolders: Sendable {
 
     /// The body an unnamed "the Secretary-General" heads, from the organizations a readout
     /// mentions: NATO when it names NATO and not the UN, else the UN.
-    static func bodyOfSecretaryGeneral(mentioned ids: Set<String>) -> String {
-        ids.contains("NATO") && !ids.contains("UN") ? "NATO" : "UN"
+    static func bodyOfSecretaryGeneral(in mentions: [Mention]) -> String {
+        let ids = Set(mentions.lazy.filter { $0.label == .organization }.flatMap { $0.references.map(\.id) })
+        return ids.contains("NATO") && !ids.contains("UN") ? "NATO" : "UN"
     }
 
     /// The secretary-general of a body ("UN", "NATO") in a year; without a year, the last in

@@ -1303,8 +1303,7 @@ struct StanceRun {
         case "un", "united nations": organization = "UN"
         case "nato": organization = "NATO"
         case "":
-            organization = OfficeHolders.bodyOfSecretaryGeneral(
-                mentioned: Set(mentions.lazy.filter { $0.label == .organization }.flatMap { $0.references.map(\.id) }))
+            organization = OfficeHolders.bodyOfSecretaryGeneral(in: mentions)
         default: return nil
         }
         return tagger.officeHolders.secretaryGeneral(of: organization, year: meetingYear)
@@ -1340,7 +1339,8 @@ struct StanceRun {
             var subject: Reference?
             if let forms = tagger.roleAcronyms[lower[f]] {
                 subject = personWithRole(anyOf: forms, before: f)
-            } else if lower[f] == "the", let e = (f + 2...min(f + 4, previous.upperBound)).reversed().first(where: { tagger.roles.contains(written(f + 1..<$0)) }) {
+            } else if lower[f] == "the", previous.upperBound >= f + 2,
+                      let e = (f + 2...min(f + 4, previous.upperBound)).reversed().first(where: { tagger.roles.contains(written(f + 1..<$0)) }) {
                 subject = personWithRole(written(f + 1..<e), before: f)
             }
             if let subject, subject.id != found[0].id { found.insert(subject, at: 0) }

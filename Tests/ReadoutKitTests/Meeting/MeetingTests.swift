@@ -129,8 +129,6 @@ import Testing
         ])
         #expect(merged.secretaryGeneral(of: "NATO", year: 2020)?.id == "p")
         #expect(merged.secretaryGeneral(of: "NATO", year: 2025)?.id == "q")
-        #expect(OfficeHolders.bodyOfSecretaryGeneral(mentioned: ["NATO"]) == "NATO")
-        #expect(OfficeHolders.bodyOfSecretaryGeneral(mentioned: ["NATO", "UN"]) == "UN")
     }
 
     @Test func anOfficeOfAnInternationalBodyIsThatBodysSide() {
