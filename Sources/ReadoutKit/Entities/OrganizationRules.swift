@@ -43,6 +43,12 @@ struct OrganizationRules {
         return nil
     }
 
+    /// Whether a full name of the lexicon's people (two words or more) starts at token i.
+    func startsPerson(_ i: Int) -> Bool {
+        guard let m = run.flatMatch(at: i), m.end - m.start >= 2 else { return false }
+        return m.entries.contains { $0.label == .person }
+    }
+
     func isNameWord(_ i: Int) -> Bool {
         guard i < view.count else { return false }
         return view.isCapitalized(i) || (view.tokens[i].kind == .number && i + 1 < view.count && view.joined(i))
@@ -81,6 +87,8 @@ struct OrganizationRules {
         var k = j
         var heads: [Int] = []
         while k < limit {
+            // "... Foreign Affairs Commission Wang Yi": a person's full name is no more of it.
+            if k > j, startsPerson(k) { break }
             if isNameWord(k) {
                 if headWord(k) != nil { heads.append(k) }
                 k = view.hyphenatedWordEnd(from: k, limit: limit)
@@ -121,7 +129,7 @@ struct OrganizationRules {
         guard hasModifier else { return nil }
         // A name that goes on past the head names something else: a role ("LDP General
         // Council Chairman"), a law ("Coast Guard Law"), a meeting ("National Party Congress").
-        if end < view.count, view.sameLine(end - 1), view.isCapitalized(end) || run.titleMatch(at: end) != nil { return nil }
+        if end < view.count, view.sameLine(end - 1), view.isCapitalized(end) && !startsPerson(end) || run.titleMatch(at: end) != nil { return nil }
         // Buildings are not organizations.
         if let h = heads.last, h + 1 == end, headWord(h) == "House", h > j, ["Guest", "Opera", "State"].contains(view[h - 1]) { return nil }
         return Match(start: j, end: end, rule: "org-head")

@@ -34,6 +34,12 @@ import Testing
         #expect(texts(text, .place) == ["Pacific", "Pacific"])
     }
 
+    @Test func anOrganizationEndsBeforeAPersonsFullName() {
+        let text = "Director of the Office of the Central Foreign Affairs Commission Wang Yi held talks."
+        #expect(texts(text, .organization) == ["Office of the Central Foreign Affairs Commission"])
+        #expect(texts(text, .person) == ["Wang Yi"])
+    }
+
     @Test func theAcronymOfAnAgreementIsNoBody() {
         // The lexicon's SPA is a press agency.
         #expect(texts("They promoted the Strategic Partnership Agreement (SPA) with the International Atomic Energy Agency (IAEA).", .organization)
