@@ -1772,7 +1772,9 @@ struct StanceRun {
         if let that = (start..<v).last(where: { lower[$0] == "that" && $0 > start && Self.clauseNouns.contains(lower[$0 - 1]) }) { start = that + 1 }
         // "the launch is a serious provocation and cannot be tolerated": the subject ends at
         // the first predicate.
-        if v > start, lower[v - 1] == "and", let first = (start..<v).first(where: { Self.beForms.contains(lower[$0]) || Self.evaluativeModals.contains(lower[$0]) }) {
+        // Not the possessive "’s" ("Russia's invasion is a violation and is deplorable").
+        if v > start, lower[v - 1] == "and", let first = (start..<v).first(where: {
+            Self.beForms.contains(lower[$0]) && !isPossessive($0) || Self.evaluativeModals.contains(lower[$0]) }) {
             v = first
             // "X conducted a test, which is a challenge ..., and is unforgivable": X's clause.
             if v - 2 > start, ["which", "who", "that"].contains(lower[v - 1]), lower[v - 2] == "," { v -= 2 }

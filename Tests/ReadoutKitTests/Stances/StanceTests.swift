@@ -94,6 +94,9 @@ func stances(_ text: String) -> [Found] {
         // A subject with a coordinated predicate; a subject inside "the view that".
         let coordinated = stances(opening + "Minister Park stated that the launch is a serious provocation and cannot be tolerated.")
         #expect(coordinated.first?.target == "the launch")
+        // The possessive "'s" is no "is".
+        let possessive = stances(opening + "Minister Park stated that North Korea's launch is a clear violation and is deplorable.")
+        #expect(possessive.first?.target == "North Korea's launch")
         let relative = stances(opening + "Minister Park stated that North Korea conducted a nuclear test, which is a challenge to the world, and is unforgivable.")
         #expect(relative.first?.target == "North Korea conducted a nuclear test")
         let view = stances(opening + "The two Ministers shared the view that a nuclear-armed North Korea would never be accepted.")
