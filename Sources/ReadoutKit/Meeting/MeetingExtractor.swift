@@ -71,8 +71,10 @@ struct MeetingExtractor {
         meeting.government = government(before: headerEnd)
         // One participant of no known country: the country written joined to the other
         // side's ("State Minister Takei" of a page on "ASEAN-Japan cooperation"), else the
-        // meeting place's country (not when the other side is a body: it meets at home, in
-        // another's country), else the issuing government's; never one another participant is of.
+        // country an envoy is accredited to ("Ambassador of Kenya to Japan" calls on someone
+        // of Japan), else the meeting place's country (not when the other side is a body: it
+        // meets at home, in another's country), else the issuing government's; never one
+        // another participant is of.
         if let k = meeting.participants.indices.first(where: { meeting.participants[$0].country == nil }),
            meeting.participants.filter({ $0.country == nil }).count == 1 {
             let taken = Set(meeting.participants.compactMap(\.country))
@@ -80,7 +82,7 @@ struct MeetingExtractor {
                 lexicon.entry(id: p.id, label: .place)?.country ?? (Lexicon.isCountryCode(p.id) ? p.id : nil)
             } : nil
             let found = pairedCountry(with: taken)
-                ?? [placeCountry, meeting.government].compactMap { $0 }.first { !taken.contains($0) }
+                ?? [envoyHost(), placeCountry, meeting.government].compactMap { $0 }.first { !taken.contains($0) }
             if let found {
                 meeting.participants[k].country = found
                 meeting.countries = countries(of: meeting.participants)
@@ -505,14 +507,29 @@ struct MeetingExtractor {
         return nil
     }
 
+    /// Whether a place follows "to" ("Ambassador of Kenya to Japan", "to the ROK"): the
+    /// country an envoy is sent to.
+    func isHost(_ place: Mention) -> Bool {
+        guard var k = tokenIndex(startingAt: place.span.start), k > 0 else { return false }
+        if view[k - 1].lowercased() == "the", k > 1 { k -= 1 }
+        return view[k - 1] == "to"
+    }
+
+    /// The country the first envoy's title sends them to ("Ambassador Extraordinary and
+    /// Plenipotentiary of the Republic of Kenya to Japan": Japan).
+    func envoyHost() -> String? {
+        for title in mentions where title.label == .title {
+            if let place = mentions.first(where: { $0.label == .place && title.span.contains($0.span) && isHost($0) }),
+               let id = place.references.first?.id, Lexicon.isCountryCode(id) {
+                return id
+            }
+        }
+        return nil
+    }
+
     /// The country a title names: a place inside it ("of Japan") or a nationality word.
     func countryIn(title: Mention) -> String? {
         // The place an envoy is sent to is not theirs: "Japanese Ambassador to China".
-        func isHost(_ place: Mention) -> Bool {
-            guard var k = tokenIndex(startingAt: place.span.start), k > 0 else { return false }
-            if view[k - 1].lowercased() == "the", k > 1 { k -= 1 }
-            return view[k - 1] == "to"
-        }
         if let place = mentions.first(where: { $0.label == .place && title.span.contains($0.span) && !isHost($0) }),
            let id = place.references.first?.id, Lexicon.isCountryCode(id) {
             return id

@@ -150,6 +150,9 @@ import Testing
         // Else the meeting place's country, when the other side is a country.
         let placed = "Deputy Secretary Ada Okafor met Foreign Minister Lio Wenbo of Ghana in Washington, D.C. on May 2, 2025. They discussed trade."
         #expect(meeting(placed).participants.map(\.country) == ["USA", "GHA"])
+        // The country an envoy is accredited to: who receives them is of it.
+        let envoy = "On March 14, Vice-Minister Ada Okafor received a courtesy call from H.E. Mr. Lio Wenbo, Ambassador of the Republic of Kenya to Japan."
+        #expect(meeting(envoy).participants.map(\.country) == ["JPN", "KEN"])
         // Not a country the other participant is of.
         let home = "Deputy Secretary Ada Okafor met Foreign Minister Lio Wenbo of Ghana in Accra on May 2, 2025."
         #expect(meeting(home).participants.map(\.country) == [nil, "GHA"])
