@@ -193,7 +193,9 @@ struct MeetingExtractor {
     }
 
     func titleLine(before headerEnd: Int) -> String? {
+        // A byte order mark opening the file is no part of the title.
         let lines = ByteText.lines(view.document.bytes[0..<min(headerEnd, 20_000)])
+            .map { $0.unicodeScalars.first == "\u{FEFF}" ? String($0.unicodeScalars.dropFirst()) : $0 }
             .map(ByteText.trimmingWhitespaces)
             .filter { $0.count >= 8 }
         let meetingNames = mentions.filter { $0.label == .meeting && $0.span.end <= headerEnd }.map { view.document.text(of: $0.span) }

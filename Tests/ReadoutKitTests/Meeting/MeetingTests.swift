@@ -184,6 +184,9 @@ import Testing
         let m = meeting(mofaStyle.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(m.title == "Japan-Brazil Foreign Ministers’ Meeting")
         #expect(m.date == "2024-03-03")
+        // A byte order mark before the title is no part of it.
+        #expect(meeting("\u{FEFF}Japan-Ghana Foreign Ministers’ Meeting\r\n\r\nOn May 2, 2024, Minister Ada Okafor met Minister Lio Wenbo.").title
+            == "Japan-Ghana Foreign Ministers’ Meeting")
     }
 
     @Test func aFullDateInTheTextWins() {
