@@ -56,6 +56,8 @@ struct DateRules {
         guard view.isWord(i), mayBeName(i) else { return nil }
         if Self.months[view[i]] != nil { return 1 }
         if i + 1 < view.count, view[i + 1] == ".", view.joined(i), Self.months[view[i] + "."] != nil { return 2 }
+        // Without its period before a day or year: "Aug 29 (PTI)", "29 Aug 2025".
+        if i + 1 < view.count, Self.months[view[i] + "."] != nil, view.sameLine(i), day(i + 1) || year(i + 1) { return 1 }
         return nil
     }
 

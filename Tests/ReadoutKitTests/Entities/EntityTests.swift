@@ -337,6 +337,10 @@ import Testing
         #expect(texts(text, .meeting) == ["JAPAN-GHANA FOREIGN MINISTERS' MEETING"])
     }
 
+    @Test func aMonthsAbbreviationWithoutItsPeriod() {
+        #expect(texts("New Delhi, Aug 29 (PTI) The leaders met on 29 Aug 2025; Jan Lipavsky attended.", .date) == ["Aug 29", "29 Aug 2025"])
+    }
+
     @Test func aDatelineDayMonthCommaYear() {
         #expect(texts("ACCRA, 14th January, 2025 (GNA) -- The Minister met the envoy.", .date) == ["14th January, 2025"])
     }
