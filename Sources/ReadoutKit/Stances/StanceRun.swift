@@ -408,9 +408,11 @@ struct StanceRun {
                 rule = "light-verb"
             } else if let m = flatEndingAt[k + 1], m.label == .place || m.label == .organization, k + 1 == c,
                       let first = tokenRange(of: m.span)?.lowerBound, first > s,
-                      Self.lightVerbs.contains(lower[first - 1]) || Self.determiners.contains(lower[first - 1]) {
-                // "raised U.S. concerns about ...", "the ASEAN consensus": a country or body
-                // right before the noun holds it, as a possessor does.
+                      let opener = previousContent(first, from: s, skipping: Self.nounModifiers),
+                      Self.lightVerbs.contains(lower[opener]) || Self.determiners.contains(lower[opener]) || Self.repetitions.contains(lower[opener]) {
+                // "raised U.S. concerns about ...", "the ASEAN consensus", "reaffirmed the
+                // ironclad U.S. commitment": a country or body right before the noun holds it,
+                // as a possessor does.
                 holder = Holder(spans: [m.span], rule: "possessor")
                 rule = "possessor"
             } else if let agent = agent(after: cue.upperBound, sentence: sentence) {
@@ -462,10 +464,12 @@ struct StanceRun {
                     // "reaffirmed their shared commitment": "shared" is an adjective here.
                     if Self.determiners.contains(lower[n]) || Self.nounModifiers.contains(lower[n]) || Self.intensifiers.contains(lower[n])
                         || lower[n] == "shared" && n > cue.upperBound { n += 1; continue }
-                    // A possessor: "reaffirmed the United States’ commitment".
-                    if let m = flatStartingAt[n], let r = tokenRange(of: m.span), r.upperBound < sentence.upperBound, isPossessive(r.upperBound) {
-                        n = r.upperBound + 1
-                        continue
+                    // A possessor: "reaffirmed the United States’ commitment"; a country or body
+                    // as a modifier: "reaffirmed the ironclad U.S. commitment".
+                    if let m = flatStartingAt[n], m.label == .place || m.label == .organization,
+                       let r = tokenRange(of: m.span), r.upperBound < sentence.upperBound {
+                        if isPossessive(r.upperBound) { n = r.upperBound + 1; continue }
+                        if cueForms(at: r.upperBound).contains(where: { $0.cue.partOfSpeech == .noun }) { n = r.upperBound; continue }
                     }
                     break
                 }
@@ -741,9 +745,14 @@ struct StanceRun {
         }
         // A possessor opens the noun phrase: "did not accept Japan's protest" is no negated
         // protest; after a light verb the verb's words count ("reiterated Ireland's support").
-        if holder.rule == "possessor", let first = holder.spans.compactMap({ tokenRange(of: $0)?.lowerBound }).min(), first < c,
-           !(previousContent(first, from: sentence.lowerBound).map { Self.lightVerbs.contains(lower[$0]) } ?? false) {
-            start = max(start, first)
+        if holder.rule == "possessor", let first = holder.spans.compactMap({ tokenRange(of: $0)?.lowerBound }).min(), first < c {
+            if let opener = openerOfNounPhrase(before: first, from: sentence.lowerBound),
+               Self.lightVerbs.contains(lower[opener]) || Self.repetitions.contains(lower[opener]) {
+                // "reaffirmed the ironclad U.S. commitment": the verb's words count.
+                start = min(start, opener)
+            } else {
+                start = max(start, first)
+            }
         }
         // Not past a clause boundary: "regretted X, and strongly condemned" stays with its own
         // verb, and so does "did not accept X and deplored Y" (not "did not welcome and support").
@@ -758,6 +767,14 @@ struct StanceRun {
             k -= 1
         }
         return start..<c
+    }
+
+    /// The content word before a noun phrase starting at token i, past determiners and
+    /// modifiers ("reaffirmed the ironclad U.S. commitment": "reaffirmed").
+    func openerOfNounPhrase(before i: Int, from start: Int) -> Int? {
+        var k = previousContent(i, from: start)
+        while let p = k, Self.nounModifiers.contains(lower[p]) || Self.determiners.contains(lower[p]) { k = previousContent(p, from: start) }
+        return k
     }
 
     // MARK: Holders
@@ -1416,7 +1433,8 @@ struct StanceRun {
             }
             candidates.append(r)
             let places = places(startingIn: t)
-            if !places.isEmpty { qualified.insert(r.id) }
+            // A title that names a country, also by its nationality ("Philippine Foreign Secretary").
+            if !places.isEmpty || t.contains(where: { tagger.lexicon.demonyms[view[$0]] != nil }) { qualified.insert(r.id) }
             if title == role || title.hasPrefix(role + " of ") && places.contains(where: { $0.0.upperBound == t.upperBound }) {
                 exact.insert(r.id)
             }
@@ -1426,7 +1444,8 @@ struct StanceRun {
         // readout's own side.
         if candidates.isEmpty { candidates = unknownCountry }
         let named = candidates.filter { participants.contains($0) }
-        if Set(named).count > 1, let own = named.last(where: { !qualified.contains($0.id) }) { return own }
+        if Set(named).count > 1, named.contains(where: { qualified.contains($0.id) }),
+           let own = named.last(where: { !qualified.contains($0.id) }) { return own }
         // Both name a country: the one whose title is just the role of a country ("the Minister
         // of Foreign Affairs": not "Deputy Prime Minister and Minister of Foreign Affairs and
         // International Cooperation of Cambodia").

@@ -132,9 +132,18 @@ func stances(_ text: String) -> [Found] {
         #expect(found.first?.repeated == true)
     }
 
+    @Test func aCountryModifyingTheNounHoldsIt() {
+        let found = stances(opening + "Minister Park reaffirmed the ironclad Republic of Korea commitment to the alliance.")
+        #expect(found.map(\.cue) == ["commitment"])
+        #expect(found.first?.ids == ["KOR"] && found.first?.target == "to the alliance" && found.first?.repeated == true)
+    }
+
     @Test func aBareRoleOfTwoParticipantsIsTheReadoutsOwn() {
         let text = "Minister of Foreign Affairs of Ghana Ada Okafor met Minister of Foreign Affairs of Togo Lio Wenbo in Accra. The Minister thanked Togo for its support."
         #expect(stances(text).first?.ids == ["ada-okafor"])
+        // A nationality names the country too: the bare role is the one whose title does not.
+        let secretaries = "Secretary of State Ada Okafor met Ghanaian Foreign Secretary Lio Wenbo today. The Secretary condemned the attack."
+        #expect(stances(secretaries).first?.ids == ["ada-okafor"])
     }
 
     @Test func theyAfterAMeetingAreTheTwoWhoMet() {
