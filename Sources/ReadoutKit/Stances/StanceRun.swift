@@ -432,7 +432,10 @@ struct StanceRun {
             if let b = before {
                 if Self.determiners.contains(beforeWord) && !Self.possessivePronouns.contains(beforeWord) { return nil }
                 // A gerund after a preposition ("looked forward to welcoming") is part of another's target.
-                if lower[c].hasSuffix("ing"), c > s, ["to", "of", "for", "at", "in", "on", "by"].contains(lower[c - 1]) { return nil }
+                // Also coordinated, and after "from": "refrain from accusing or criticizing each other".
+                if lower[c].hasSuffix("ing"), c > s, Self.gerundPrepositions.contains(lower[c - 1]) { return nil }
+                if lower[c].hasSuffix("ing"), c >= s + 3, ["or", "and"].contains(lower[c - 1]), lower[c - 2].hasSuffix("ing"),
+                   Self.gerundPrepositions.contains(lower[c - 3]) { return nil }
                 if Self.beForms.contains(beforeWord), lower[c].hasSuffix("ed") || lower[c].hasSuffix("en") {
                     // Passive: only the impersonal "it is hoped that ..." keeps a holder (the speaker).
                     guard b > s, lower[b - 1] == "it" else { return nil }
@@ -553,6 +556,10 @@ struct StanceRun {
         "hospitality", "opportunity", "invitation", "kindness", "words", "message", "messages", "remarks",
         "welcome", "reception", "time", "chance", "letter", "gift", "gifts", "courtesy", "arrangements",
     ]
+
+    /// Prepositions before a gerund that make it part of another's target: "looked forward
+    /// to welcoming", "refrain from criticizing".
+    static let gerundPrepositions: WordSet = ["to", "of", "for", "at", "in", "on", "by", "from"]
 
     /// Verbs that pass a message between both subjects: "exchanged congratulatory messages".
     static let exchangeVerbs: WordSet = ["exchange", "exchanged", "exchanges", "exchanging"]

@@ -50,6 +50,11 @@ func stances(_ text: String) -> [Found] {
         #expect(stances(opening + "Minister Park values the partnership.").map(\.category) == [.welcome])
     }
 
+    @Test func aGerundAfterFromOrCoordinatedAfterAPrepositionIsNoStance() {
+        let found = stances(opening + "The two Ministers confirmed that they would refrain from accusing or criticizing each other.")
+        #expect(found.map(\.cue) == ["confirmed"])
+    }
+
     @Test func likeOnlyAfterWould() {
         let found = stances(opening + "Minister Kamikawa stated that she would like to visit Seoul. They discussed issues like trade.")
         #expect(found.map(\.cue) == ["like"])
