@@ -83,7 +83,7 @@ struct MeetingRules {
         let word = view.listForm(i)
         if TaggingRun.headlineWords.contains(word) && !Self.heads.contains(word) && !["Telephone", "Phone"].contains(word) { return false }
         // In capitals, "BILATERAL" is the lower-case word of "a bilateral meeting".
-        if view.isAllCaps(i), Self.lowerWords.contains(word.lowercased()) { return false }
+        if view.isAllCaps(i), isLowerWord(i) { return false }
         return (view.isCapitalized(i) && !Self.openingWords.contains(view[i])) || view.isAllCaps(i) || isOrdinal(i)
     }
 

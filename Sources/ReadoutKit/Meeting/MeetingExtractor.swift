@@ -78,11 +78,9 @@ struct MeetingExtractor {
         if let k = meeting.participants.indices.first(where: { meeting.participants[$0].country == nil }),
            meeting.participants.filter({ $0.country == nil }).count == 1 {
             let taken = Set(meeting.participants.compactMap(\.country))
-            let placeCountry = taken.allSatisfy(Lexicon.isCountryCode) ? meeting.place.flatMap { p in
-                lexicon.entry(id: p.id, label: .place)?.country ?? (Lexicon.isCountryCode(p.id) ? p.id : nil)
-            } : nil
+            let venue = taken.allSatisfy(Lexicon.isCountryCode) ? placeCountry(of: meeting) : nil
             let found = pairedCountry(with: taken)
-                ?? [envoyHost(), placeCountry, meeting.government].compactMap { $0 }.first { !taken.contains($0) }
+                ?? [envoyHost(), venue, meeting.government].compactMap { $0 }.first { !taken.contains($0) }
             if let found {
                 meeting.participants[k].country = found
                 meeting.countries = countries(of: meeting.participants)
@@ -92,18 +90,19 @@ struct MeetingExtractor {
         // never named, is the one who held the office in the other country that year; when
         // the lexicon cannot tell, their country stands for them.
         guard let opening, let found = unnamedPrincipal(in: opening) else { return (meeting, nil) }
+        let year = meeting.date.flatMap { Int($0.prefix(4)) }
         // "The Secretary-General met today with ...": the body's secretary-general, on the
         // body's side. The stance run resolves the role itself.
         if OfficeHolders.isSecretaryGeneral(found.role) {
             let body = OfficeHolders.bodyOfSecretaryGeneral(in: mentions)
-            if let person = officeHolders?.secretaryGeneral(of: body, year: meeting.date.flatMap { Int($0.prefix(4)) }),
+            if let person = officeHolders?.secretaryGeneral(of: body, year: year),
                !meeting.participants.contains(where: { $0.id == person.id }) {
                 meeting.participants.insert(Meeting.Participant(id: person.id, name: person.name, title: view.text(found.tokens), country: body), at: 0)
                 meeting.countries = countries(of: meeting.participants)
             }
             return (meeting, nil)
         }
-        if let officeHolders, let year = meeting.date.flatMap({ Int($0.prefix(4)) }),
+        if let officeHolders, let year,
            let country = principalCountry(of: meeting, opening: opening),
            let person = officeHolders.holder(of: found.role, country: country, year: year),
            !meeting.participants.contains(where: { $0.id == person.id }) {
@@ -135,6 +134,13 @@ struct MeetingExtractor {
         return nil
     }
 
+    /// The country of the meeting's place: the place's own when it is a country ("Japan"),
+    /// else the one the lexicon puts it in ("Tokyo").
+    func placeCountry(of meeting: Meeting) -> String? {
+        guard let place = meeting.place else { return nil }
+        return lexicon.entry(id: place.id, label: .place)?.country ?? (Lexicon.isCountryCode(place.id) ? place.id : nil)
+    }
+
     /// The one country written joined by a hyphen to one of `sides` ("Japan-ASEAN",
     /// "ASEAN-Japan", "U.S.-Japan") and not among them; nil when none or several are.
     func pairedCountry(with sides: Set<String>) -> String? {
@@ -158,8 +164,7 @@ struct MeetingExtractor {
         let taken = Set(meeting.participants.compactMap(\.country))
         if let government = meeting.government, !taken.contains(government) { return government }
         let openingSpan = view.span(opening)
-        if let place = meeting.place, let country = lexicon.entry(id: place.id, label: .place)?.country ?? (Lexicon.isCountryCode(place.id) ? place.id : nil),
-           !taken.contains(country), !mentions.contains(where: { $0.label == .meeting && openingSpan.contains($0.span) }) {
+        if let country = placeCountry(of: meeting), !taken.contains(country), !mentions.contains(where: { $0.label == .meeting && openingSpan.contains($0.span) }) {
             return country
         }
         let others = meeting.countries.map(\.id).filter { !taken.contains($0) && Lexicon.isCountryCode($0) }

@@ -1654,8 +1654,7 @@ struct StanceRun {
         let w = lower[k]
         if Self.meetingVerbs.contains(w) { return true }
         guard w.hasSuffix("ed") || Self.irregularPasts.contains(w) || w.hasSuffix("s") && tagger.verbForms.contains(w) else { return false }
-        // "sought" is a cue of no regular form: "..., and sought X's understanding".
-        return Self.reportingVerbs.contains(w) || Self.lightVerbs.contains(w) || tagger.verbForms.contains(w) || w == "sought"
+        return Self.reportingVerbs.contains(w) || Self.lightVerbs.contains(w) || tagger.verbForms.contains(w)
     }
 
     /// Subject pronouns: after ", and" one starts a clause of its own.

@@ -47,7 +47,8 @@ public struct StanceTagger: Sendable {
             let lowered = tokens.map { $0.lowercased() }
             all.append(Form(tokens: lowered, cue: cue))
             if cue.partOfSpeech == .verb, let first = lowered.first {
-                if first.hasSuffix("ed") || first.hasSuffix("s") {
+                // The past of an irregular verb ("sought", "saw eye to eye") is no base form.
+                if first.hasSuffix("ed") || first.hasSuffix("s") || StanceRun.irregularPasts.contains(first) {
                     verbForms.insert(first)
                 } else if !first.hasSuffix("ing") {
                     baseVerbForms.insert(first)
